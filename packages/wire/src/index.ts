@@ -1,1 +1,2 @@
-export {};
+export * from './zipkin/index.js';
+export * from './otlp/index.js';

@@ -1,0 +1,89 @@
+import { SkeinError, StatusCode, nowNanos, parseDuration, spanKindFromName } from '@skein/model';
+import type { AttributeCondition, TraceQuery, TraceSort } from '@skein/store';
+
+export type RawParams = Record<string, string | string[] | undefined>;
+
+const SORTS: readonly TraceSort[] = ['newest', 'oldest', 'duration', 'shortest'];
+export const MAX_LIMIT = 1000;
+
+/**
+ * Skein API search parameters → TraceQuery.
+ *   service, operation, kind, status=error|ok|unset,
+ *   attr (repeatable): `k=v`, `k!=v`, `k>5`, `k>=5`, `k<5`, `k<=5`, `k~regex`, `k` (exists), `!k` (missing),
+ *   minDuration/maxDuration ("1.5s", "200ms"), start/end (ISO 8601 or Unix ns), lookback ("1h"),
+ *   limit (default 20, at most 1000), sort (newest|oldest|duration|shortest).
+ * No time bounds means all stored time.
+ */
+export function parseSkeinSearch(params: RawParams, now: bigint = nowNanos()): TraceQuery {
+  const one = (k: string): string | undefined => {
+    const v = params[k];
+    const s = Array.isArray(v) ? v[v.length - 1] : v;
+    return s === undefined || s === '' ? undefined : s;
+  };
+  const many = (k: string): string[] => {
+    const v = params[k];
+    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => s !== '');
+  };
+  const bad = (name: string, why: string): never => {
+    throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `${name}: ${why}`);
+  };
+  const duration = (k: string): bigint | undefined => {
+    const t = one(k);
+    if (t === undefined) return undefined;
+    return parseDuration(t) ?? bad(k, `"${t}" is not a duration like 1.5s or 200ms`);
+  };
+  const time = (k: string): bigint | undefined => {
+    const t = one(k);
+    if (t === undefined) return undefined;
+    if (/^\d+$/.test(t)) return BigInt(t);
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? bad(k, `"${t}" is neither ISO 8601 nor Unix nanoseconds`) : BigInt(ms) * 1_000_000n;
+  };
+
+  const query: { -readonly [K in keyof TraceQuery]: TraceQuery[K] } = { limit: 20 };
+  const service = one('service');
+  if (service) query.serviceName = service;
+  const operation = one('operation');
+  if (operation) query.spanName = operation;
+  const kind = one('kind');
+  if (kind) query.spanKind = spanKindFromName(kind) ?? bad('kind', `"${kind}" is not server, client, producer, consumer or internal`);
+  const status = one('status');
+  if (status) {
+    const code = ({ error: StatusCode.ERROR, ok: StatusCode.OK, unset: StatusCode.UNSET } as Record<string, StatusCode>)[status.toLowerCase()];
+    query.statusCode = code ?? bad('status', `"${status}" is not error, ok or unset`);
+  }
+  const attrs = many('attr').map((a) => parseAttributeCondition(a) ?? bad('attr', `"${a}" is not k=v, k!=v, k>n, k>=n, k<n, k<=n, k~regex, k or !k`));
+  if (attrs.length > 0) query.attributes = attrs;
+  const minD = duration('minDuration');
+  if (minD !== undefined) query.minDurationNanos = minD;
+  const maxD = duration('maxDuration');
+  if (maxD !== undefined) query.maxDurationNanos = maxD;
+  const end = time('end');
+  let start = time('start');
+  const lookback = duration('lookback');
+  if (lookback !== undefined && start === undefined) start = (end ?? now) - lookback;
+  if (start !== undefined) query.startTimeMinNanos = start;
+  if (end !== undefined) query.startTimeMaxNanos = end;
+  const limit = one('limit');
+  if (limit !== undefined) {
+    const n = Number(limit);
+    query.limit = Number.isInteger(n) && n > 0 && n <= MAX_LIMIT ? n : bad('limit', `"${limit}" is not an integer from 1 to ${MAX_LIMIT}`);
+  }
+  const sort = one('sort');
+  if (sort) query.sort = (SORTS as string[]).includes(sort) ? (sort as TraceSort) : bad('sort', `"${sort}" is not one of ${SORTS.join(', ')}`);
+  return query;
+}
+
+export function parseAttributeCondition(text: string): AttributeCondition | undefined {
+  const m = /^([^!=<>~]+?)\s*(!=|>=|<=|=|>|<|~)\s*(.*)$/s.exec(text);
+  if (!m) {
+    if (text.startsWith('!') && text.length > 1) return { key: text.slice(1).trim(), op: 'not-exists' };
+    return text.trim() ? { key: text.trim(), op: 'exists' } : undefined;
+  }
+  const [, key, op, value] = m as unknown as [string, string, string, string];
+  if (op === '=' || op === '!=') return { key: key.trim(), op, value };
+  if (op === '~') return { key: key.trim(), op: 'regex', value };
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) return undefined;
+  return { key: key.trim(), op: op as '<' | '<=' | '>' | '>=', value: n };
+}
