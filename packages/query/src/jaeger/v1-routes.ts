@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jaegerDependencyLinks } from './dependency-links.js';
 import { parseDependencyQuery } from './dependency-params.js';
 import { jaegerData, sendJaegerError } from './envelope.js';
-import { findTracesMatchingAny } from './find-traces-any.js';
+import { findTracesMatchingAny } from '../shared/find-traces-matching-any.js';
 import { jaegerTraceId, parseJaegerTraceId } from './jaeger-ids.js';
 import type { JaegerOperation, JaegerStructuredError } from './jaeger-json.js';
 import { parseGoBool, parseGoInt64, queryError } from './param-errors.js';

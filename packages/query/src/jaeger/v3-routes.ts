@@ -2,7 +2,7 @@ import { SkeinError, type Span } from '@skein/model';
 import { toOtlpJson } from '@skein/wire';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendV3Error } from './envelope.js';
-import { findTracesMatchingAny } from './find-traces-any.js';
+import { findTracesMatchingAny } from '../shared/find-traces-matching-any.js';
 import { parseJaegerTraceId } from './jaeger-ids.js';
 import { parseGoBool, queryError } from './param-errors.js';
 import { QueryValues } from './query-values.js';

@@ -1,6 +1,6 @@
 import type { Span } from '@skein/model';
-import type { TraceQuery, TraceRef, TraceStore } from '@skein/store';
-import { compareTraceRefs } from '@skein/store/semantics/trace-ref-order';
+import type { TraceQuery, TraceStore } from '@skein/store';
+import { findTracesMatchingAny } from '../shared/find-traces-matching-any.js';
 import { conditionsFor } from './annotation-query.js';
 import { badParam } from './zipkin-params.js';
 import type { ZipkinTraceSearch } from './zipkin-trace-search.js';
@@ -35,31 +35,3 @@ export async function findZipkinTraces(store: TraceStore, search: ZipkinTraceSea
 }
 
 const withConditions = (q: TraceQuery, attributes: TraceQuery['attributes'] & object): TraceQuery => (attributes.length > 0 ? { ...q, attributes } : q);
-
-/**
- * Whole traces matching any of `queries` (same window, sort and limit), in the store's order:
- * a trace's sort key takes all its matching spans into account (earliest start, longest
- * duration), as one query with OR would have.
- */
-async function findTracesMatchingAny(store: TraceStore, queries: readonly TraceQuery[]): Promise<Span[][]> {
-  const first = queries[0];
-  if (!first) return [];
-  if (queries.length === 1) return store.findTraces(first);
-  const refLists = await Promise.all(queries.map((q) => store.findTraceIds(q)));
-  const merged = new Map<string, TraceRef>();
-  for (const ref of refLists.flat()) {
-    const seen = merged.get(ref.traceId);
-    merged.set(
-      ref.traceId,
-      seen
-        ? {
-            traceId: ref.traceId,
-            startTimeUnixNano: ref.startTimeUnixNano < seen.startTimeUnixNano ? ref.startTimeUnixNano : seen.startTimeUnixNano,
-            durationNanos: ref.durationNanos > seen.durationNanos ? ref.durationNanos : seen.durationNanos,
-          }
-        : ref,
-    );
-  }
-  const ordered = [...merged.values()].sort(compareTraceRefs(first.sort ?? 'newest')).slice(0, first.limit);
-  return store.getTraces(ordered.map((r) => r.traceId));
-}

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SkeinError, type Span } from '@skein/model';
 import { readWireFixture } from '@skein/testkit';
 import { decodeOtlpJson } from './decode-otlp-json.js';
-import { MAX_JSON_DEPTH } from './json-depth.js';
+import { MAX_JSON_DEPTH } from '../json/json-depth.js';
 import { MAX_ANY_VALUE_DEPTH } from './otlp-schema.js';
 
 function assertSkeinError(fn: () => unknown, code: string, message?: string | RegExp): void {

@@ -2,7 +2,7 @@ import { type InstrumentationScope, type Resource, SkeinError, type Span, type S
 import { asBuffer, utf8Slice } from './buffer-slices.js';
 import { attributesField } from './decode-attributes-json.js';
 import { asDecodeError } from './decode-errors.js';
-import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from './json-depth.js';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../json/json-depth.js';
 import {
   type JsonObject,
   JsonShapeError,

@@ -11,6 +11,6 @@ export {
 } from './export-trace-response.js';
 export { groupSpansByResourceAndScope, type ResourceGroup, type ScopeGroup } from './group-spans.js';
 export { MAX_ANY_VALUE_DEPTH } from './otlp-schema.js';
-export { MAX_JSON_DEPTH } from './json-depth.js';
+export { MAX_JSON_DEPTH } from '../json/json-depth.js';
 export type * from './otlp-json-types.js';
 export { encodeRpcStatus } from './rpc-status.js';

@@ -1,5 +1,5 @@
 import { SkeinError } from '@skein/model';
-import { jsonNestsDeeperThan } from './json-depth.js';
+import { jsonNestsDeeperThan } from '../json/json-depth.js';
 import { ZIPKIN_V2_KINDS, type ZipkinV2Annotation, type ZipkinV2Endpoint, type ZipkinV2Kind, type ZipkinV2Span } from './zipkin-v2-span.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { attr, makeSpan, str, StatusCode, type Span } from '@skein/model';
 import { MemoryTraceStore, type TraceQuery } from '@skein/store';
-import { findTracesMatchingAny } from './find-traces-any.js';
+import { findTracesMatchingAny } from './find-traces-matching-any.js';
 
 const resource = { attributes: [attr('service.name', str('api'))], droppedAttributesCount: 0 };
 const span = (traceNo: number, startMs: number, fields: Partial<Span> = {}): Span =>
