@@ -16,6 +16,16 @@ export function createHttpApp(logger: Logger, name: string): FastifyInstance {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   });
+  // Graceful shutdown: answers given while closing say `connection: close`, so keep-alive
+  // clients let go at once instead of holding the server open for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.setNotFoundHandler((req, reply) => {
     const e = new SkeinError('SKEIN_ERR_NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
     reply.code(e.status).send({ error: e.toJSON() });

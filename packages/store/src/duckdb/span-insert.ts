@@ -33,33 +33,34 @@ const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byt
 const ROW_PARAMS = ['tid', 'sid', 'pid', 'st', 'du', 'rs', 'sc', 'nm', 'kd', 'cd', 'sm', 'ts', 'fl', 'bt', 'da', 'de', 'dl', 'ty', 'ex', 'ev', 'lk'] as const;
 /** List columns, in bind order after the row columns. */
 const LIST_PARAMS = ['sk', 'sv', 'ik', 'iv', 'dk', 'dv', 'bk', 'bv', 'ok', 'ov', 'en'] as const;
-type RowParam = (typeof ROW_PARAMS)[number];
-type ListParam = (typeof LIST_PARAMS)[number];
+type Columns<P extends string> = { readonly [K in P]: string[] };
+const newColumns = <P extends string>(names: readonly P[]): Columns<P> => Object.fromEntries(names.map((p) => [p, [] as string[]])) as unknown as Columns<P>;
 
 export interface SpanRefs {
   resourceId(span: Span): number;
   scopeId(span: Span): number;
 }
 
-/** Collects a batch column-wise; `params()` gives the strings to bind, in order. */
+/**
+ * Collects a batch column-wise; `params()` gives the strings to bind, in order. Each span adds
+ * one string per column (list columns are concatenated per span), joined once per batch.
+ */
 export class SpanInsertColumns {
-  private readonly rows: Record<RowParam, string[]>;
-  private readonly lists: Record<ListParam, string[]>;
+  private readonly rows = newColumns(ROW_PARAMS);
+  private readonly lists = newColumns(LIST_PARAMS);
   count = 0;
+  /** Set while encoding a span when one of its strings had to be escaped. */
+  private escaped = false;
 
-  constructor() {
-    this.rows = Object.fromEntries(ROW_PARAMS.map((p) => [p, []])) as unknown as Record<RowParam, string[]>;
-    this.lists = Object.fromEntries(LIST_PARAMS.map((p) => [p, []])) as unknown as Record<ListParam, string[]>;
+  private text(s: string): string {
+    if (!NEEDS_ESCAPE.test(s)) return s;
+    this.escaped = true;
+    return escapeText(s);
   }
 
   add(span: Span, resourceId: number, scopeId: number): void {
+    this.escaped = false;
     const r = this.rows;
-    let escaped = false;
-    const text = (s: string): string => {
-      if (!NEEDS_ESCAPE.test(s)) return s;
-      escaped = true;
-      return escapeText(s);
-    };
     r.tid.push(span.traceId);
     r.sid.push(span.spanId);
     r.pid.push(span.parentSpanId);
@@ -67,85 +68,87 @@ export class SpanInsertColumns {
     r.du.push((span.endTimeUnixNano - span.startTimeUnixNano).toString());
     r.rs.push(String(resourceId));
     r.sc.push(String(scopeId));
-    r.nm.push(text(span.name));
+    r.nm.push(this.text(span.name));
     r.kd.push(String(span.kind));
     r.cd.push(String(span.status.code));
-    r.sm.push(text(span.status.message));
-    r.ts.push(text(span.traceState));
-    r.fl.push(String(span.flags >>> 0));
-    r.bt.push(String((span.traceIdHigh64Absent ? BIT_TRACE_ID_HIGH64_ABSENT : 0) | (span.shared ? BIT_SHARED : 0)));
+    r.sm.push(this.text(span.status.message));
+    r.ts.push(this.text(span.traceState));
+    r.fl.push(String((span.flags >>> 0)));
+    r.bt.push(String(((span.traceIdHigh64Absent ? BIT_TRACE_ID_HIGH64_ABSENT : 0) | (span.shared ? BIT_SHARED : 0))));
     r.da.push(String(span.droppedAttributesCount));
     r.de.push(String(span.droppedEventsCount));
     r.dl.push(String(span.droppedLinksCount));
 
     let types = '';
-    const sk: string[] = [];
-    const sv: string[] = [];
-    const ik: string[] = [];
-    const iv: string[] = [];
-    const dk: string[] = [];
-    const dv: string[] = [];
-    const bk: string[] = [];
-    const bv: string[] = [];
-    const ok: string[] = [];
-    const ov: string[] = [];
+    let sk = '', sv = '', ik = '', iv = '', dk = '', dv = '', bk = '', bv = '', ok = '', ov = '';
     for (const a of span.attributes) {
       const v = a.value;
       switch (v.type) {
         case 'string':
           if (NEEDS_CARE.test(v.value) && LONE_SURROGATE.test(v.value)) {
             // UTF-8 (what DuckDB stores) cannot hold a lone surrogate: keep it exact, binary.
+            const first = !types.includes(ATTR_TYPE.other);
+            ok += (first ? '' : US) + this.text(a.key);
+            ov += (first ? '' : US) + b64(encodeAnyValue(v));
             types += ATTR_TYPE.other;
-            ok.push(text(a.key));
-            ov.push(b64(encodeAnyValue(v)));
           } else {
+            const first = !types.includes(ATTR_TYPE.string);
+            sk += (first ? '' : US) + this.text(a.key);
+            sv += (first ? '' : US) + this.text(v.value);
             types += ATTR_TYPE.string;
-            sk.push(text(a.key));
-            sv.push(text(v.value));
           }
           break;
-        case 'int':
+        case 'int': {
+          const first = !types.includes(ATTR_TYPE.int);
+          ik += (first ? '' : US) + this.text(a.key);
+          iv += (first ? '' : US) + v.value.toString();
           types += ATTR_TYPE.int;
-          ik.push(text(a.key));
-          iv.push(v.value.toString());
           break;
-        case 'double':
+        }
+        case 'double': {
+          const first = !types.includes(ATTR_TYPE.double);
+          dk += (first ? '' : US) + this.text(a.key);
+          dv += (first ? '' : US) + doubleText(v.value);
           types += ATTR_TYPE.double;
-          dk.push(text(a.key));
-          dv.push(doubleText(v.value));
           break;
-        case 'bool':
+        }
+        case 'bool': {
+          const first = !types.includes(ATTR_TYPE.bool);
+          bk += (first ? '' : US) + this.text(a.key);
+          bv += (first ? '' : US) + (v.value ? 'true' : 'false');
           types += ATTR_TYPE.bool;
-          bk.push(text(a.key));
-          bv.push(v.value ? 'true' : 'false');
           break;
-        default:
+        }
+        default: {
+          const first = !types.includes(ATTR_TYPE.other);
+          ok += (first ? '' : US) + this.text(a.key);
+          ov += (first ? '' : US) + b64(encodeAnyValue(v));
           types += ATTR_TYPE.other;
-          ok.push(text(a.key));
-          ov.push(b64(encodeAnyValue(v)));
+        }
       }
     }
     const l = this.lists;
-    l.sk.push(sk.join(US));
-    l.sv.push(sv.join(US));
-    l.ik.push(ik.join(US));
-    l.iv.push(iv.join(US));
-    l.dk.push(dk.join(US));
-    l.dv.push(dv.join(US));
-    l.bk.push(bk.join(US));
-    l.bv.push(bv.join(US));
-    l.ok.push(ok.join(US));
-    l.ov.push(ov.join(US));
+    l.sk.push(sk);
+    l.sv.push(sv);
+    l.ik.push(ik);
+    l.iv.push(iv);
+    l.dk.push(dk);
+    l.dv.push(dv);
+    l.bk.push(bk);
+    l.bv.push(bv);
+    l.ok.push(ok);
+    l.ov.push(ov);
+    let names = '';
     if (span.events.length > 0) {
       r.ev.push(b64(encodeEvents(span.events, span.startTimeUnixNano)));
-      l.en.push(span.events.map((e) => text(e.name)).join(US));
+      for (let i = 0; i < span.events.length; i++) names += (i === 0 ? '' : US) + this.text(span.events[i]!.name);
     } else {
       r.ev.push('');
-      l.en.push('');
     }
-    r.lk.push(span.links.length > 0 ? b64(encodeLinks(span.links)) : '');
+    l.en.push(names);
+    r.lk.push((span.links.length > 0 ? b64(encodeLinks(span.links)) : ''));
     r.ty.push(types);
-    r.ex.push(escaped ? '1' : '0');
+    r.ex.push((this.escaped ? '1' : '0'));
     this.count++;
   }
 
@@ -160,7 +163,7 @@ const textSql = (x: string): string => `CASE WHEN ex = '1' THEN ${unescapeSql(x)
 const hexId = (x: string): string => `('0x' || ${x})::UBIGINT`;
 
 /** A list column: split only when `attr_types` says the row has entries of that type. */
-function listSql(param: ListParam, has: string, cast: string, escapable: boolean): string {
+function listSql(param: (typeof LIST_PARAMS)[number], has: string, cast: string, escapable: boolean): string {
   const split = `string_split(${param}, chr(31))`;
   const parts = escapable ? `CASE WHEN ex = '1' THEN list_transform(${split}, lambda x: ${unescapeSql('x')}) ELSE ${split} END` : split;
   return `CASE WHEN ${has} THEN ${parts}${cast} ELSE []${cast || '::VARCHAR[]'} END`;

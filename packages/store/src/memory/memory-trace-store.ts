@@ -1,4 +1,5 @@
-import { anyValueToString, remoteServiceNameOf, SkeinError, spanServiceName, type Span } from '@skein/model';
+import { anyValueToString, SkeinError, spanServiceName, type Span } from '@skein/model';
+import { remoteServicesOf } from '../semantics/remote-service.js';
 import type {
   DependencyLink,
   DependencyQuery,
@@ -114,8 +115,7 @@ export class MemoryTraceStore implements TraceStore {
     const remotes = new Set<string>();
     for (const span of this.allSpans()) {
       if (spanServiceName(span) !== serviceName) continue;
-      const remote = remoteServiceNameOf(span);
-      if (remote !== undefined) remotes.add(remote);
+      for (const remote of remoteServicesOf(span)) remotes.add(remote);
     }
     return [...remotes].sort();
   }

@@ -20,7 +20,11 @@ import type { AttributeCondition } from '../trace-store.js';
  */
 export function attributeConditionHolds(span: Span, condition: AttributeCondition, compiled?: RegExp): boolean {
   if (condition.op === 'event') return span.events.some((e) => e.name === condition.value);
-  const candidates = candidateValues(span, condition.key);
+  return conditionHoldsOnValues(candidateValues(span, condition.key), condition, compiled);
+}
+
+/** A key condition against the candidate values of its key (see above for the rules). */
+export function conditionHoldsOnValues(candidates: readonly AnyValue[], condition: Exclude<AttributeCondition, { op: 'event' }>, compiled?: RegExp): boolean {
   switch (condition.op) {
     case 'exists':
       return candidates.length > 0;
@@ -48,17 +52,18 @@ export function attributeConditionHolds(span: Span, condition: AttributeConditio
   }
 }
 
-function candidateValues(span: Span, key: string): AnyValue[] {
+/** Values of `key` in `attrs` (all of them: duplicates count). */
+export function valuesOfKey(attrs: readonly Attribute[], key: string): AnyValue[] {
   const out: AnyValue[] = [];
-  const collect = (attrs: readonly Attribute[]) => {
-    for (const a of attrs) if (a.key === key) out.push(a.value);
-  };
-  collect(span.attributes);
-  collect(span.resource.attributes);
+  for (const a of attrs) if (a.key === key) out.push(a.value);
   return out;
 }
 
-function textEquals(v: AnyValue, text: string): boolean {
+function candidateValues(span: Span, key: string): AnyValue[] {
+  return [...valuesOfKey(span.attributes, key), ...valuesOfKey(span.resource.attributes, key)];
+}
+
+export function textEquals(v: AnyValue, text: string): boolean {
   switch (v.type) {
     case 'string':
       return v.value === text;

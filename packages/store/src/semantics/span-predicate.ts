@@ -1,4 +1,5 @@
-import { remoteServiceNameOf, spanServiceName, type Span } from '@skein/model';
+import { spanServiceName, type Span } from '@skein/model';
+import { remoteServicesOf } from './remote-service.js';
 import type { TraceQuery } from '../trace-store.js';
 import { attributeConditionHolds, compileAnchoredRegex } from './attribute-condition.js';
 
@@ -13,7 +14,7 @@ export function spanPredicate(query: TraceQuery): (span: Span) => boolean {
   }));
   return (span) => {
     if (query.serviceName !== undefined && spanServiceName(span) !== query.serviceName) return false;
-    if (query.remoteServiceName !== undefined && remoteServiceNameOf(span) !== query.remoteServiceName) return false;
+    if (query.remoteServiceName !== undefined && !remoteServicesOf(span).includes(query.remoteServiceName)) return false;
     if (query.spanName !== undefined && span.name !== query.spanName) return false;
     if (query.spanKind !== undefined && span.kind !== query.spanKind) return false;
     if (query.statusCode !== undefined && span.status.code !== query.statusCode) return false;

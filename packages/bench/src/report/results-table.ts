@@ -1,0 +1,83 @@
+import type { BenchResults } from './bench-results.js';
+
+export interface ResultRow {
+  readonly metric: string;
+  readonly value: string;
+  /** The DESIGN.md target, or "—" where there is none. */
+  readonly target: string;
+  /** Whether the measured value meets the target (undefined where there is no target). */
+  readonly meetsTarget: boolean | undefined;
+  readonly note: string;
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)} %`;
+const spansLabel = (n: number): string => (n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : int(n));
+
+/** The rows the README shows: what was measured, against DESIGN.md's targets. */
+export function resultRows(r: BenchResults): ResultRow[] {
+  const { ingest, decode, storage, memory, queries } = r;
+  const at = `at ${spansLabel(queries.storedSpans)} spans stored`;
+  const atTarget = queries.storedSpans >= 10_000_000 ? '' : '; the target is at 10M';
+  return [
+    {
+      metric: 'Ingest OTLP/protobuf, durable (spans/s)',
+      value: int(ingest.protobuf.spansPerSecond),
+      target: '≥ 100,000',
+      meetsTarget: ingest.protobuf.spansPerSecond >= 100_000,
+      note: `${pct(ingest.protobuf.spansPerSecond / decode.protobuf.spansPerSecond)} of decode-only; ${int(ingest.protobuf.acceptedSpans)} spans acknowledged, ${r.settings.concurrency} requests in flight`,
+    },
+    { metric: 'Decode-only OTLP/protobuf (spans/s, 1 core)', value: int(decode.protobuf.spansPerSecond), target: '—', meetsTarget: undefined, note: `${decode.protobuf.megabytesPerSecond.toFixed(0)} MB/s; the same request bodies` },
+    {
+      metric: 'Ingest OTLP/JSON, durable (spans/s)',
+      value: int(ingest.json.spansPerSecond),
+      target: '—',
+      meetsTarget: undefined,
+      note: `${pct(ingest.json.spansPerSecond / decode.json.spansPerSecond)} of decode-only; ${int(ingest.json.acceptedSpans)} spans acknowledged`,
+    },
+    { metric: 'Decode-only OTLP/JSON (spans/s, 1 core)', value: int(decode.json.spansPerSecond), target: '—', meetsTarget: undefined, note: `${decode.json.megabytesPerSecond.toFixed(0)} MB/s` },
+    storage.diskBytes === 0
+      ? { metric: 'Bytes on disk per span', value: 'n/a', target: '≤ 45 B', meetsTarget: false, note: 'NOTHING reached the data directory: the server did not store durably' }
+      : {
+          metric: 'Bytes on disk per span',
+          value: `${storage.bytesPerSpan.toFixed(1)} B`,
+          target: '≤ 45 B',
+          meetsTarget: storage.bytesPerSpan <= 45,
+          note: `${mib(storage.diskBytes)} for ${int(storage.storedSpans ?? storage.acceptedSpans)} spans, after checkpoint on SIGTERM`,
+        },
+    { metric: 'Peak RSS, server', value: mib(memory.serverPeakRssBytes), target: '—', meetsTarget: undefined, note: 'VmHWM of the skein process during ingest' },
+    { metric: 'Peak RSS, bench (load generator)', value: mib(memory.benchPeakRssBytes), target: '—', meetsTarget: undefined, note: '' },
+    {
+      metric: 'Trace by id, Skein API (median / p95)',
+      value: `${ms(queries.traceByIdSkein.latency.medianMs)} / ${ms(queries.traceByIdSkein.latency.p95Ms)}`,
+      target: '≤ 20 ms at 10M',
+      meetsTarget: queries.traceByIdSkein.latency.medianMs <= 20 && queries.traceByIdSkein.wrongAnswers === 0,
+      note: `${queries.traceByIdSkein.latency.count} distinct ids ${at}${atTarget}${queries.traceByIdSkein.wrongAnswers ? `; ${queries.traceByIdSkein.wrongAnswers} WRONG answers` : ''}`,
+    },
+    {
+      metric: 'Trace by id, Jaeger API (median / p95)',
+      value: `${ms(queries.traceByIdJaeger.latency.medianMs)} / ${ms(queries.traceByIdJaeger.latency.p95Ms)}`,
+      target: '—',
+      meetsTarget: undefined,
+      note: `other ${queries.traceByIdJaeger.latency.count} ids${queries.traceByIdJaeger.wrongAnswers ? `; ${queries.traceByIdJaeger.wrongAnswers} WRONG answers` : ''}`,
+    },
+    {
+      metric: 'Search service + attribute + duration (median / p95)',
+      value: `${ms(queries.search.latency.medianMs)} / ${ms(queries.search.latency.p95Ms)}`,
+      target: '≤ 100 ms at 10M',
+      // A search that finds nothing measures nothing: the benchmark data always has matches.
+      meetsTarget: queries.search.latency.medianMs <= 100 && queries.search.tracesFound > 0,
+      note: `${queries.search.latency.count} runs after a first of ${ms(queries.search.firstRunMs)}, ${queries.search.tracesFound} traces found ${at}${atTarget}`,
+    },
+  ];
+}
+
+/** A Markdown table for the README. */
+export function markdownTable(rows: readonly ResultRow[]): string {
+  const mark = (m: boolean | undefined): string => (m === undefined ? '' : m ? ' ✓' : ' ✗');
+  const lines = ['| metric | measured | target | notes |', '|---|---:|---|---|'];
+  for (const row of rows) lines.push(`| ${row.metric} | ${row.value} | ${row.target}${mark(row.meetsTarget)} | ${row.note} |`);
+  return lines.join('\n');
+}
