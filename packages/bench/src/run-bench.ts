@@ -10,7 +10,7 @@ import { decodeOtlpJson, decodeOtlpProtobuf } from '@skein/wire';
 import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { measureDecodeThroughput } from './measure/decode-baseline.js';
 import { diskUsage } from './measure/disk-usage.js';
-import { BUSY_LOAD_AVERAGE, describeMachine, machineLine } from './measure/machine.js';
+import { describeMachine, machineLine } from './measure/machine.js';
 import { PayloadPool } from './payload/payload-pool.js';
 import { describeIngest, runIngestPhase } from './phases/ingest-phase.js';
 import { SEARCH_PARAMS, runQueryPhase, sampleKnownTraces } from './phases/query-phase.js';
@@ -29,7 +29,6 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   const machine = describeMachine();
   console.log(`Skein benchmark, ${new Date().toISOString()}`);
   console.log(`Machine: ${machineLine(machine)}`);
-  if (machine.loadAverageAtStart > BUSY_LOAD_AVERAGE) console.log(`WARNING: load average ${machine.loadAverageAtStart} before starting: other processes are using the CPU, so the numbers below will be low`);
   console.log(`Plan: ${int(options.spans)} spans over OTLP/protobuf, then ${int(options.jsonSpans)} over OTLP/JSON; requests of ≤ ${options.maxSpansPerRequest} spans (whole traces), ${options.concurrency} in flight`);
 
   step(1, 'Preparing request bodies (before any timing)');

@@ -6,7 +6,7 @@ export interface Machine {
   readonly ramGiB: number;
   readonly os: string;
   readonly node: string;
-  /** 1-minute load average when the bench started: above ~0.5 something else was using the CPU. */
+  /** 1-minute load average when the bench started (includes the build `npm run bench` runs first). */
   readonly loadAverageAtStart: number;
 }
 
@@ -26,5 +26,3 @@ export function machineLine(m: Machine): string {
   return `${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, Node ${m.node} (load average ${m.loadAverageAtStart} at start)`;
 }
 
-/** The CPU is shared with something else if the load average is this high before the bench starts. */
-export const BUSY_LOAD_AVERAGE = 0.5;

@@ -19,6 +19,8 @@ export interface IngestMeasurement {
   /** CPU seconds the server and the bench process spent during the run (the box has few cores to share). */
   readonly serverCpuSeconds: number;
   readonly benchCpuSeconds: number;
+  /** CPU seconds everything else on the machine used meanwhile (0 on a quiet machine). */
+  readonly otherProcessesCpuSeconds: number;
 }
 
 /** Everything one `npm run bench` measured; written to results/latest.json as is. */

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { CLOCK_TICKS_PER_SECOND } from '../measure/system-cpu.js';
 
 /** packages/server/dist/bin/skein.js, found through the workspace package (its main is dist/index.js). */
 function skeinBin(): string {
@@ -104,6 +105,3 @@ export class SkeinProcess {
     this.output = (this.output + d.toString()).slice(-65_536);
   }
 }
-
-/** USER_HZ: 100 on every mainstream Linux build (the kernel fixes it for /proc regardless of CONFIG_HZ). */
-const CLOCK_TICKS_PER_SECOND = 100;

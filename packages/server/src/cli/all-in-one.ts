@@ -26,7 +26,7 @@ export async function allInOneCommand(args: string[], env: Readonly<Record<strin
       `  Query API (Jaeger + Skein): ${skein.urls.query}   UI arrives here; /metrics /livez /readyz`,
       `  OTLP/HTTP:                  ${skein.urls.otlpHttp}/v1/traces`,
       `  Zipkin:                     ${skein.urls.zipkin}/api/v2/spans  (Zipkin API ${skein.urls.zipkin}/api/v2/)`,
-      `Try: skein traces --server ${skein.urls.query}`,
+      `Try: npx skein traces --server ${skein.urls.query}`,
     ].join('\n'),
   );
   await new Promise<void>((resolve) => {

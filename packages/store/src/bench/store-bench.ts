@@ -21,6 +21,11 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '10000' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // 'end-time': batches mix the spans of many traces, as exporters send them (each service
+    // exports its spans when they end); 'trace': whole traces one after another (kinder).
+    order: { type: 'string', default: 'end-time' },
+    // Query an existing --dir again without writing (to rerun the query part).
+    'skip-write': { type: 'boolean', default: false },
   },
 });
 const totalSpans = Number(args.spans);
@@ -39,26 +44,38 @@ async function main(): Promise<void> {
   const store = await DuckDbTraceStore.open({ path: dir });
   // Spans arrive at ~100k/s: traces start 70 µs apart on average (about 10 spans each).
   const generator = new RealisticSpanGenerator({ seed: 42, startNanos: BigInt(Date.now() - 3_600_000) * 1_000_000n, traceGapNanos: 70_000n });
-  const sampleTraceIds: string[] = [];
+  let sampleTraceIds: string[] = [];
   let written = 0;
   let writeMs = 0;
+  let writeCpuMicros = 0;
   let firstBatchSpansPerSec = 0;
   const batchMs: number[] = [];
-  while (written < totalSpans) {
+  while (!args['skip-write'] && written < totalSpans) {
     const spans = generator.nextSpans(batchSize);
+    if (args.order === 'end-time') spans.sort((a, b) => (a.endTimeUnixNano < b.endTimeUnixNano ? -1 : a.endTimeUnixNano > b.endTimeUnixNano ? 1 : 0));
     if (sampleTraceIds.length < 200 && written % (totalSpans / 200 | 1) < batchSize) sampleTraceIds.push(spans[0]!.traceId);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await store.writeBatch(spans);
+    const cpu = process.cpuUsage(cpu0);
+    writeCpuMicros += cpu.user + cpu.system;
     const dt = performance.now() - t0;
     writeMs += dt;
     batchMs.push(dt);
     if (written === 0) firstBatchSpansPerSec = spans.length / (dt / 1000);
     written += spans.length;
   }
-  console.log(`\nwrite: ${written} spans in batches of ~${batchSize}`);
+  if (args['skip-write']) {
+    written = (await store.getStats()).spanCount;
+    const all = await store.findTraceIds({ limit: 1_000_000, sort: 'oldest' });
+    sampleTraceIds = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / 100)) === 0).map((r) => r.traceId);
+  } else {
+  console.log(`\nwrite: ${written} spans in batches of ~${batchSize} (span order: ${args.order})`);
   console.log(`  first batch (empty store): ${firstBatchSpansPerSec.toFixed(0)} spans/s`);
   console.log(`  sustained (all batches, incl. DuckDB's automatic checkpoints): ${(written / (writeMs / 1000)).toFixed(0)} spans/s`);
+  console.log(`  CPU (all threads of this process, JS + DuckDB) per span written: ${(writeCpuMicros / written).toFixed(2)} µs → ${(written / (writeCpuMicros / 1e6)).toFixed(0)} spans per CPU-second`);
   console.log(`  batch latency p50 ${ms(quantile(batchMs, 0.5))}, p95 ${ms(quantile(batchMs, 0.95))}, max ${ms(Math.max(...batchMs))}`);
+  }
 
   const t0 = performance.now();
   await store.checkpoint();
@@ -78,7 +95,9 @@ async function main(): Promise<void> {
   }
   console.log(`\ngetTrace (${traceMs.length} lookups): p50 ${ms(quantile(traceMs, 0.5))}, p95 ${ms(quantile(traceMs, 0.95))}`);
 
-  const now = BigInt(Date.now()) * 1_000_000n;
+  // Queries are relative to the newest span, so a rerun (--skip-write) asks the same questions.
+  const newest = (await store.findTraceIds({ limit: 1 }))[0]?.startTimeUnixNano ?? BigInt(Date.now()) * 1_000_000n;
+  const now = newest + 60_000_000_000n;
   const searches: Array<[string, TraceQuery]> = [
     ['service + status_code >= 500 + duration >= 100ms, last 2h', { serviceName: 'payments', attributes: [{ key: 'http.response.status_code', op: '>=', value: 500 }], minDurationNanos: 100_000_000n, startTimeMinNanos: now - 7_200_000_000_000n, startTimeMaxNanos: now, limit: 20 }],
     ['service + http.route = /charge + duration >= 50ms, all time', { serviceName: 'payments', attributes: [{ key: 'http.route', op: '=', value: '/charge' }], minDurationNanos: 50_000_000n, limit: 20 }],

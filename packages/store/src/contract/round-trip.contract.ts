@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { array, attr, bool, bytes, double, int, kvlist, str, SpanKind, StatusCode, type Span } from '@skein/model';
+import type { TraceStore } from '../trace-store.js';
 import { BASE_NANOS, MS, spanOf, withStore, type TraceStoreFactory } from './contract-fixtures.js';
 
 const INT64_MAX = 2n ** 63n - 1n;
@@ -82,6 +83,33 @@ export function registerRoundTripContract(factory: TraceStoreFactory): void {
         const b = got[0]!.attributes.find((a) => a.key === 'bytes')!.value;
         assert.equal(b.type, 'bytes');
         assert.equal(Object.getPrototypeOf(b.value), Uint8Array.prototype);
+      }));
+
+    test('strings with control characters, separators and unpaired surrogates round-trip and stay searchable', () =>
+      withStore(factory, async (store) => {
+        const nasty = 'a\x1fb\x1ec\x1bd\x1bu\x1be\x1br\x00e\t\n\r\\\'"%_*';
+        const lone = 'x\ud800y\udc00z';
+        const base = spanOf({ trace: 90, id: 1, service: 'svc', name: nasty, startMs: 0, durationMs: 1 });
+        const span: Span = {
+          ...base,
+          traceState: `k=${nasty}`,
+          status: { code: StatusCode.ERROR, message: nasty },
+          attributes: [attr(nasty, str(nasty)), attr('lone', str(lone)), attr('n', int(1)), attr(`k\x1f${nasty}`, int(7)), attr('empty', str(''))],
+          events: [{ timeUnixNano: base.startTimeUnixNano, name: nasty, attributes: [attr('lone', str(lone))], droppedAttributesCount: 0 }],
+          links: [{ traceId: '0123456789abcdef0123456789abcdef', spanId: '0123456789abcdef', traceState: lone, attributes: [attr(nasty, str(lone))], droppedAttributesCount: 0, flags: 0 }],
+          resource: { attributes: [attr('service.name', str('svc')), attr('res', str(lone))], droppedAttributesCount: 0 },
+        };
+        const plain = spanOf({ trace: 90, id: 2, parent: 1, service: 'svc', name: 'plain', startMs: 1, durationMs: 1, attributes: [attr('k', str('v'))] });
+        await store.writeBatch([span, plain]);
+        assert.deepStrictEqual(await store.getTrace(span.traceId), [span, plain]);
+        const found = async (q: Omit<Parameters<TraceStore['findTraceIds']>[0], 'limit'>) => (await store.findTraceIds({ limit: 10, ...q })).map((r) => r.traceId);
+        assert.deepStrictEqual(await found({ spanName: nasty }), [span.traceId]);
+        assert.deepStrictEqual(await found({ attributes: [{ key: nasty, op: '=', value: nasty }] }), [span.traceId]);
+        assert.deepStrictEqual(await found({ attributes: [{ key: `k\x1f${nasty}`, op: '>', value: 6 }] }), [span.traceId]);
+        assert.deepStrictEqual(await found({ attributes: [{ op: 'event', value: nasty }] }), [span.traceId]);
+        assert.deepStrictEqual(await found({ spanName: 'plain', attributes: [{ key: 'k', op: '=', value: 'v' }] }), [span.traceId]);
+        assert.ok((await store.getAttributeKeys()).includes(nasty));
+        assert.deepStrictEqual(await store.getAttributeValues(nasty), [nasty]);
       }));
 
     test('a minimal span (no attributes, events, links; empty strings) round-trips', () =>

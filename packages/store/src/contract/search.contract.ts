@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SpanKind, StatusCode } from '@skein/model';
+import { attr, double, int, SpanKind, StatusCode, str } from '@skein/model';
 import type { TraceQuery, TraceStore } from '../trace-store.js';
-import { BASE_NANOS, MS, type TraceStoreFactory, type TraceStoreUnderTest } from './contract-fixtures.js';
+import { BASE_NANOS, MS, spanOf, withStore, type TraceStoreFactory, type TraceStoreUnderTest } from './contract-fixtures.js';
 import { BIG, searchDataset, T } from './search-dataset.js';
 
 const { T1, T2, T3, T4, T5, T6 } = T;
@@ -162,6 +162,29 @@ export function registerSearchContract(factory: TraceStoreFactory): void {
       assert.deepStrictEqual(await ids({ attributes: [{ key: 'http.response.status_code', op: '>=', value: 500 }, { key: 'retry.ratio', op: 'exists' }] }), [T1]);
       assert.deepStrictEqual(await ids({ remoteServiceName: 'payments', statusCode: StatusCode.ERROR }), []);
     });
+
+    test('a key repeated on one span: every value counts', () =>
+      withStore(factory, async (other) => {
+        const span = spanOf({
+          trace: 80, id: 1, service: 'dup', name: 'dup', startMs: 0, durationMs: 1,
+          attributes: [attr('user.id', str('alice')), attr('n', int(1)), attr('user.id', str('bob')), attr('n', int(900)), attr('n', double(0.5))],
+        });
+        await other.writeBatch([span]);
+        const found = async (q: Partial<TraceQuery>) => (await other.findTraceIds({ limit: 10, ...q })).length === 1;
+        assert.equal(await found({ attributes: [{ key: 'user.id', op: '=', value: 'alice' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'user.id', op: '=', value: 'bob' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'user.id', op: '!=', value: 'carol' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'user.id', op: '!=', value: 'bob' }] }), false);
+        assert.equal(await found({ attributes: [{ key: 'user.id', op: 'regex', value: 'b.b' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '>', value: 800 }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '<', value: 0.75 }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '>', value: 900 }] }), false);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '=', value: '900' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '=', value: '0.5' }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'm', op: '<', value: Infinity }] }), false);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '<', value: Infinity }] }), true);
+        assert.equal(await found({ attributes: [{ key: 'n', op: '>', value: -Infinity }] }), true);
+      }));
 
     test('findTraces returns every span of each matching trace, in findTraceIds order', async () => {
       const byId = new Map<string, ReturnType<typeof searchDataset>>();

@@ -10,6 +10,7 @@ export class ConnectionPool {
   private readonly all: DuckDBConnection[] = [];
   private active = 0;
   private drained: (() => void) | undefined;
+  private closed = false;
 
   private constructor() {}
 
@@ -24,6 +25,7 @@ export class ConnectionPool {
   }
 
   async use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('the connection pool is closed');
     const c = this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
     this.active++;
     try {
@@ -41,6 +43,7 @@ export class ConnectionPool {
 
   /** Waits for running queries, then disconnects every connection. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.active > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     for (const c of this.all) c.closeSync();
   }

@@ -1,7 +1,7 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
-import { anyValueToString, isSkeinError, serviceNameOf, SkeinError, type InstrumentationScope, type Resource, type Span } from '@skein/model';
+import { isSkeinError, SkeinError, type Span } from '@skein/model';
 import type {
   DependencyLink,
   DependencyQuery,
@@ -15,17 +15,16 @@ import type {
   TraceStore,
 } from '../trace-store.js';
 import { dayNameOfNumber, dayNumberOfNanos, isDayExpired } from '../semantics/partition-day.js';
-import { REMOTE_SERVICE_KEY } from '../semantics/remote-service.js';
 import { ConnectionPool } from './connection-pool.js';
-import { ResourceRegistry, ScopeRegistry, type PendingEntities } from './entity-registry.js';
-import { dependencyLinksSql } from './dependency-sql.js';
-import { createSpansTableSql, createTracesTableSql, dayOfTable, GLOBAL_SCHEMA, SCHEMA_VERSION, spansTable, tracesTable } from './schema.js';
+import { Registries } from './registries.js';
+import { fileSize, liveDataBytes, walBytes } from './disk-usage.js';
+import { attributeKeys, attributeValues, dependencies, operations, remoteServices, services, type StoreView } from './catalog-queries.js';
+import { checkSchemaVersion, createSpansTableSql, createTracesTableSql, dayOfTable, GLOBAL_SCHEMA, spansTable, tracesTable } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
 import { insertSpansSql, insertTraceRangesSql, SpanInsertColumns, traceRanges } from './span-insert.js';
 import { SPAN_SELECT_LIST, spansFromColumns, traceIdHex } from './span-rows.js';
-import { bigintLiteral, idList, SqlParams, uhugeintLiteral } from './sql-params.js';
-import { spanConditionSql, traceSortSql } from './trace-search-sql.js';
-import { decodeAnyValue } from './binary-codec.js';
+import { bigintLiteral, SqlParams, uhugeintLiteral } from './sql-params.js';
+import { spanConditionSql, traceSortSql, type SearchLookups } from './trace-search-sql.js';
 
 export interface DuckDbTraceStoreOptions {
   /** Data directory (created if missing); the database is `<path>/skein.duckdb`. */
@@ -42,7 +41,8 @@ export interface DuckDbTraceStoreOptions {
 
 export const DATABASE_FILE = 'skein.duckdb';
 
-const DEFAULT_VALUE_LIMIT = 1000;
+/** Up to this many (trace, day) pairs, getTraces reads each trace with its own time range. */
+const PER_TRACE_BRANCHES = 64;
 /** Trace ids travel as 32 lowercase hex chars; anything else cannot be stored, so finds nothing. */
 const TRACE_ID = /^[0-9a-f]{32}$/;
 
@@ -55,8 +55,7 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
  */
 export class DuckDbTraceStore implements TraceStore {
   private readonly writes = new SerialQueue();
-  private readonly resources = new ResourceRegistry();
-  private readonly scopes = new ScopeRegistry();
+  private readonly registries = new Registries();
   /** Days that have tables, ascending. */
   private days: number[] = [];
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
@@ -91,10 +90,7 @@ export class DuckDbTraceStore implements TraceStore {
   }
 
   private async load(): Promise<void> {
-    const resources = await this.writer.runAndReadAll('SELECT id, encoded FROM resources');
-    for (const [id, encoded] of resources.getRowsJS() as [number, Uint8Array][]) this.resources.load(id, new Uint8Array(encoded));
-    const scopes = await this.writer.runAndReadAll('SELECT id, encoded FROM scopes');
-    for (const [id, encoded] of scopes.getRowsJS() as [number, Uint8Array][]) this.scopes.load(id, new Uint8Array(encoded));
+    await this.registries.load(this.writer);
     const tables = await this.writer.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`);
     const days = new Set<number>();
     for (const [name] of tables.getRowsJS() as [string][]) {
@@ -106,27 +102,30 @@ export class DuckDbTraceStore implements TraceStore {
 
   // ---------------------------------------------------------------- writes
 
-  writeBatch(spans: readonly Span[]): Promise<void> {
+  async writeBatch(spans: readonly Span[]): Promise<void> {
     this.assertOpen();
-    if (spans.length === 0) return Promise.resolve();
+    if (spans.length === 0) return;
     return this.writes.run(() => this.writeNow(spans));
   }
 
   private async writeNow(spans: readonly Span[]): Promise<void> {
-    const newResources: PendingEntities<Resource> = new Map();
-    const newScopes: PendingEntities<InstrumentationScope> = new Map();
+    const registry = this.registries.batch();
+    // Rows go in trace-id order: a batch mixes spans of many traces (each service exports its
+    // own), and putting a trace's spans next to each other lets DuckDB run-length encode the
+    // 16-byte trace id and read a trace from one place.
+    const ordered = [...spans].sort(byTraceThenStart);
     const byDay = new Map<number, { columns: SpanInsertColumns; spans: Span[] }>();
-    for (const span of spans) {
+    for (const span of ordered) {
       const day = dayNumberOfNanos(span.startTimeUnixNano);
       let group = byDay.get(day);
       if (!group) byDay.set(day, (group = { columns: new SpanInsertColumns(), spans: [] }));
-      group.columns.add(span, this.resources.idOf(span.resource, newResources), this.scopes.idOf(span.scope, newScopes));
+      group.columns.add(span, registry.ids);
       group.spans.push(span);
     }
     const w = this.writer;
-    // Tables and statements are made before the batch's transaction: a statement prepared inside
-    // a transaction is re-planned on every later execution (with the batch strings as
-    // constants), which made inserts ~3× slower. An empty day table left by a failed batch is
+    // A new day's tables get their own small transaction, and the cached insert statements are
+    // prepared outside the batch's transaction, so a rolled-back batch never leaves a statement
+    // bound to a table that no longer exists. An empty day table left by a failed batch is
     // harmless.
     const statements: Array<{ spans: DuckDBPreparedStatement; ranges: DuckDBPreparedStatement; columns: SpanInsertColumns; daySpans: Span[] }> = [];
     try {
@@ -139,8 +138,7 @@ export class DuckDbTraceStore implements TraceStore {
     }
     await w.run('BEGIN TRANSACTION');
     try {
-      if (newResources.size > 0) await insertEntities(w, 'resources', [...newResources.values()].map((e) => [e.id, e.encoded, serviceNameOf(e.entity)]));
-      if (newScopes.size > 0) await insertEntities(w, 'scopes', [...newScopes.values()].map((e) => [e.id, e.encoded]));
+      await registry.insert(w);
       for (const { spans: insert, ranges: insertRanges, columns, daySpans } of statements) {
         insert.bind(columns.params());
         const inserted = await insert.run();
@@ -153,8 +151,7 @@ export class DuckDbTraceStore implements TraceStore {
       await w.run('ROLLBACK').catch(() => undefined);
       throw new SkeinError('SKEIN_ERR_STORE_FAILED', (err as Error).message);
     }
-    this.resources.commit(newResources);
-    this.scopes.commit(newScopes);
+    registry.commit();
   }
 
   private async createDay(day: number): Promise<void> {
@@ -205,14 +202,19 @@ export class DuckDbTraceStore implements TraceStore {
     const days = this.days;
     const idSet = ids.map((t) => uhugeintLiteral(BigInt('0x' + t))).join(', ');
     return this.readers.use(async (c) => {
-      const lookup = days.map((d) => `SELECT ${d} AS day, min(min_start_ns) AS lo, max(max_start_ns) AS hi FROM ${tracesTable(d)} WHERE trace_id IN (${idSet})`).join(' UNION ALL ');
-      const ranges = (await c.runAndReadAll(`SELECT day, lo, hi FROM (${lookup}) WHERE lo IS NOT NULL`)).getRowsJS() as [number, bigint, bigint][];
-      if (ranges.length === 0) return out;
-      const scan = ranges
-        .map(([day, lo, hi]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id IN (${idSet}) AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`)
+      const lookup = days
+        .map((d) => `SELECT ${d} AS day, trace_id, min(min_start_ns) AS lo, max(max_start_ns) AS hi FROM ${tracesTable(d)} WHERE trace_id IN (${idSet}) GROUP BY trace_id`)
         .join(' UNION ALL ');
-      const reader = await c.runAndReadAll(`SELECT * FROM (${scan}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
-      for (const span of spansFromColumns(reader.getColumnsJS(), this.resources, this.scopes)) {
+      const ranges = (await c.runAndReadAll(lookup)).getRowsJS() as [number, bigint, bigint, bigint][];
+      if (ranges.length === 0) return out;
+      // Few traces: one branch per (trace, day) with that trace's own time range, so each branch
+      // reads only the row groups that can hold it. Many traces: one branch per day.
+      const scan =
+        ranges.length <= PER_TRACE_BRANCHES
+          ? ranges.map(([day, id, lo, hi]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id = ${uhugeintLiteral(id)} AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`)
+          : [...groupRangesByDay(ranges)].map(([day, [lo, hi]]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id IN (${idSet}) AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`);
+      const reader = await c.runAndReadAll(`SELECT * FROM (${scan.join(' UNION ALL ')}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
+      for (const span of spansFromColumns(reader.getColumnsJS(), this.registries)) {
         const list = out.get(span.traceId);
         if (list) list.push(span);
         else out.set(span.traceId, [span]);
@@ -227,7 +229,7 @@ export class DuckDbTraceStore implements TraceStore {
     this.assertOpen();
     if (query.limit <= 0) return [];
     const params = new SqlParams();
-    const condition = spanConditionSql(query, this.resources, params);
+    const condition = spanConditionSql(query, this.searchLookups(), params);
     const days = this.daysBetween(query.startTimeMinNanos, query.startTimeMaxNanos);
     if (condition === undefined || days.length === 0) return [];
     const scan = days.map((d) => `SELECT trace_id, start_ns, duration_ns FROM ${spansTable(d)} WHERE ${condition}`).join(' UNION ALL ');
@@ -241,94 +243,52 @@ export class DuckDbTraceStore implements TraceStore {
     return this.getTraces(refs.map((r) => r.traceId));
   }
 
-  // ---------------------------------------------------------------- catalog
+  // ---------------------------------------------------------------- catalog (catalog-queries.ts)
 
   async getServices(): Promise<string[]> {
-    this.assertOpen();
-    if (this.days.length === 0) return [];
-    const ids = this.days.map((d) => `SELECT DISTINCT resource_id FROM ${spansTable(d)}`).join(' UNION ');
-    const rows = await this.query(`SELECT DISTINCT r.service FROM (${ids}) s JOIN resources r ON r.id = s.resource_id ORDER BY 1`);
-    return rows.map((r) => r[0] as string);
+    return services(this.view());
   }
 
   async getOperations(query: OperationQuery): Promise<Operation[]> {
-    this.assertOpen();
-    const ids = this.resources.idsOfService(query.serviceName);
-    if (ids.length === 0 || this.days.length === 0) return [];
-    const kind = query.spanKind === undefined ? '' : ` AND kind = ${Number(query.spanKind)}`;
-    const scan = this.days.map((d) => `SELECT DISTINCT name, kind FROM ${spansTable(d)} WHERE resource_id IN (${idList(ids)})${kind}`).join(' UNION ');
-    const rows = await this.query(`SELECT name, kind FROM (${scan}) ORDER BY name, kind`);
-    return rows.map(([name, kind]) => ({ name: name as string, spanKind: kind as Operation['spanKind'] }));
+    return operations(this.view(), query);
   }
 
   async getRemoteServices(serviceName: string): Promise<string[]> {
-    this.assertOpen();
-    const ids = this.resources.idsOfService(serviceName);
-    if (ids.length === 0 || this.days.length === 0) return [];
-    const params = new SqlParams();
-    const key = params.text(REMOTE_SERVICE_KEY);
-    const scan = this.days
-      .map((d) => `SELECT unnest(list_filter(str_values, lambda v_, i_: str_keys[i_] = ${key})) AS v FROM ${spansTable(d)} WHERE resource_id IN (${idList(ids)}) AND list_contains(str_keys, ${key})`)
-      .join(' UNION ALL ');
-    const rows = await this.query(`SELECT DISTINCT v FROM (${scan}) ORDER BY 1`, params.values);
-    return rows.map((r) => r[0] as string);
+    return remoteServices(this.view(), serviceName);
   }
 
   async getDependencies(query: DependencyQuery): Promise<DependencyLink[]> {
-    this.assertOpen();
-    const start = query.endTimeNanos - query.lookbackNanos;
-    const end = query.endTimeNanos;
-    if (end <= start) return [];
-    const windowDays = this.daysBetween(start, end - 1n);
-    if (windowDays.length === 0) return [];
-    const parentDays = this.daysBetween(start - 86_400_000_000_000n, end - 1n);
-    const rows = await this.query(dependencyLinksSql(windowDays.map(spansTable), parentDays.map(spansTable), start, end));
-    return rows.map(([parent, child, calls, errors]) => ({ parent: parent as string, child: child as string, callCount: Number(calls), errorCount: Number(errors) }));
+    return dependencies(this.view(), query);
   }
 
   async getAttributeKeys(): Promise<string[]> {
-    this.assertOpen();
-    if (this.days.length === 0) return [];
-    const lists = ['str_keys', 'int_keys', 'dbl_keys', 'bool_keys', 'other_keys'];
-    const scan = this.days.flatMap((d) => lists.map((l) => `SELECT DISTINCT unnest(${l}) AS k FROM ${spansTable(d)}`)).join(' UNION ');
-    const spanKeys = (await this.query(`SELECT k FROM (${scan})`)).map((r) => r[0] as string);
-    const keys = new Set(spanKeys);
-    for (const resource of await this.liveResources()) for (const a of resource.attributes) keys.add(a.key);
-    return [...keys].sort();
+    return attributeKeys(this.view());
   }
 
-  async getAttributeValues(key: string, limit = DEFAULT_VALUE_LIMIT): Promise<string[]> {
-    this.assertOpen();
-    const max = Math.max(0, Math.floor(limit));
-    if (this.days.length === 0 || max === 0) return [];
-    const params = new SqlParams();
-    const k = params.text(key);
-    const pick = (keys: string, values: string, cast: string) =>
-      this.days.map((d) => `SELECT unnest(list_filter(${values}, lambda v_, i_: ${keys}[i_] = ${k}))${cast} AS v FROM ${spansTable(d)} WHERE list_contains(${keys}, ${k})`).join(' UNION ALL ');
-    // Strings, ints and bools have the same text in SQL and JS, so they are sorted and limited
-    // in the database; doubles and binary values are formatted in JS (anyValueToString).
-    const textual = `SELECT DISTINCT v FROM (${pick('str_keys', 'str_values', '')} UNION ALL ${pick('int_keys', 'int_values', '::VARCHAR')} UNION ALL ${pick('bool_keys', 'bool_values', '::VARCHAR')}) ORDER BY v LIMIT ${max}`;
-    const values = new Set((await this.query(textual, params.values)).map((r) => r[0] as string));
-    for (const [v] of await this.query(`SELECT DISTINCT v FROM (${pick('dbl_keys', 'dbl_values', '')}) LIMIT 100000`, params.values)) {
-      values.add(anyValueToString({ type: 'double', value: v as number }));
-    }
-    for (const [v] of await this.query(`SELECT DISTINCT v FROM (${pick('other_keys', 'other_values', '')}) LIMIT 100000`, params.values)) {
-      values.add(anyValueToString(decodeAnyValue(new Uint8Array(v as Uint8Array))));
-    }
-    for (const resource of await this.liveResources()) for (const a of resource.attributes) if (a.key === key) values.add(anyValueToString(a.value));
-    return [...values].sort().slice(0, max);
+  async getAttributeValues(key: string, limit?: number): Promise<string[]> {
+    return attributeValues(this.view(), key, limit);
   }
 
-  /** Resources some stored span still references (retention may have dropped the rest). */
-  private async liveResources(): Promise<Resource[]> {
-    if (this.days.length === 0) return [];
-    const rows = await this.query(this.days.map((d) => `SELECT DISTINCT resource_id FROM ${spansTable(d)}`).join(' UNION '));
-    return rows.map((r) => this.resources.get(r[0] as number)).filter((r): r is Resource => r !== undefined);
+  /** What the catalog queries read: the day list, the in-memory registries, a query runner. */
+  private view(): StoreView {
+    this.assertOpen();
+    const { resources, keys, shapes } = this.registries;
+    return { days: this.days, resources, keys, shapes, query: (sql, params) => this.query(sql, params) };
+  }
+
+  private searchLookups(): SearchLookups {
+    const { resources, keys, shapes } = this.registries;
+    return {
+      resourcesWhere: (p) => resources.idsWhere(p),
+      keyId: (k) => keys.lookup(k),
+      keyPositions: (k, t) => shapes.positionsOf(k, t),
+      shapesWithKey: (k) => shapes.shapesWithKey(k),
+    };
   }
 
   // ---------------------------------------------------------------- retention & stats
 
-  applyRetention(policy: RetentionPolicy): Promise<RetentionResult> {
+  async applyRetention(policy: RetentionPolicy): Promise<RetentionResult> {
     this.assertOpen();
     return this.writes.run(async () => {
       const now = policy.nowNanos ?? BigInt(Date.now()) * 1_000_000n;
@@ -343,7 +303,7 @@ export class DuckDbTraceStore implements TraceStore {
       }
       if (policy.maxBytes !== undefined) {
         if (dropped.length > 0) await this.writer.run('CHECKPOINT');
-        while (this.days.length > 0 && (await this.dataBytes()) > policy.maxBytes) {
+        while (this.days.length > 0 && (await liveDataBytes(this.writer, this.databaseFile)) > policy.maxBytes) {
           const oldest = this.days[0]!;
           droppedSpans += await this.dropDay(oldest);
           dropped.push(dayNameOfNumber(oldest));
@@ -381,31 +341,16 @@ export class DuckDbTraceStore implements TraceStore {
     return count;
   }
 
-  /**
-   * Bytes of live data: used database blocks plus the WAL. The file itself keeps the blocks of
-   * dropped days as free space that new data reuses (DuckDB truncates only free space at its
-   * end), so this is what a size cap can control.
-   */
-  private async dataBytes(): Promise<number> {
-    const rows = (await this.writer.runAndReadAll('SELECT used_blocks, block_size FROM pragma_database_size() WHERE database_name = current_database()')).getRowsJS() as [bigint, bigint][];
-    const [used, blockSize] = rows[0] ?? [0n, 0n];
-    return Number(used) * Number(blockSize) + walBytes(this.databaseFile);
-  }
-
   async getStats(): Promise<StoreStats> {
     this.assertOpen();
     const days = this.days;
     const counts = days.length === 0 ? 0 : Number((await this.query(`SELECT ${days.map((d) => `(SELECT count(*) FROM ${spansTable(d)})`).join(' + ')}`))[0]![0] as bigint);
-    const bytes = await this.readers.use(async (c) => {
-      const rows = (await c.runAndReadAll('SELECT used_blocks, block_size FROM pragma_database_size() WHERE database_name = current_database()')).getRowsJS() as [bigint, bigint][];
-      const [used, blockSize] = rows[0] ?? [0n, 0n];
-      return Number(used) * Number(blockSize) + walBytes(this.databaseFile);
-    });
+    const bytes = await this.readers.use((c) => liveDataBytes(c, this.databaseFile));
     return { spanCount: counts, bytesOnDisk: bytes, partitions: days.map(dayNameOfNumber) };
   }
 
   /** Writes the WAL into the database file (compressing new data). Used by the bench and tests. */
-  checkpoint(): Promise<void> {
+  async checkpoint(): Promise<void> {
     this.assertOpen();
     return this.writes.run(async () => {
       await this.writer.run('CHECKPOINT');
@@ -454,35 +399,21 @@ export class DuckDbTraceStore implements TraceStore {
   }
 }
 
-async function insertEntities(w: DuckDBConnection, table: 'resources' | 'scopes', rows: Array<[number, Uint8Array, string?]>): Promise<void> {
-  const params: string[] = [];
-  const values = rows.map(([id, encoded, service]) => {
-    params.push(Buffer.from(encoded).toString('base64'));
-    const blob = `from_base64($${params.length})`;
-    if (table === 'scopes') return `(${id}, ${blob})`;
-    params.push(service!);
-    return `(${id}, $${params.length}, ${blob})`;
-  });
-  await w.run(`INSERT INTO ${table} VALUES ${values.join(', ')}`, params);
+/** The start-time range covering every listed trace, per day. */
+function groupRangesByDay(ranges: ReadonlyArray<[number, bigint, bigint, bigint]>): Map<number, [bigint, bigint]> {
+  const byDay = new Map<number, [bigint, bigint]>();
+  for (const [day, , lo, hi] of ranges) {
+    const r = byDay.get(day);
+    if (!r) byDay.set(day, [lo, hi]);
+    else {
+      if (lo < r[0]) r[0] = lo;
+      if (hi > r[1]) r[1] = hi;
+    }
+  }
+  return byDay;
 }
 
-async function checkSchemaVersion(w: DuckDBConnection): Promise<void> {
-  const rows = (await w.runAndReadAll(`SELECT value FROM skein_meta WHERE key = 'schema_version'`)).getRowsJS() as [string][];
-  if (rows.length === 0) {
-    await w.run(`INSERT INTO skein_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
-    return;
-  }
-  if (rows[0]![0] !== SCHEMA_VERSION) {
-    throw new SkeinError('SKEIN_ERR_STORE_FAILED', `the data directory holds schema version ${rows[0]![0]}; this Skein reads version ${SCHEMA_VERSION}`);
-  }
+function byTraceThenStart(a: Span, b: Span): number {
+  if (a.traceId !== b.traceId) return a.traceId < b.traceId ? -1 : 1;
+  return a.startTimeUnixNano < b.startTimeUnixNano ? -1 : a.startTimeUnixNano > b.startTimeUnixNano ? 1 : 0;
 }
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-const walBytes = (databaseFile: string): number => fileSize(`${databaseFile}.wal`);

@@ -10,12 +10,14 @@ import { ATTR_TYPE, BIT_SHARED, BIT_TRACE_ID_HIGH64_ABSENT } from './schema.js';
  * in C++ inside a single `INSERT … SELECT` (so the batch is one statement in one transaction).
  *
  * Strings containing the separators or the escape char U+001B are escaped (ESC e/u/r) and the row
- * is flagged so the SQL unescapes only those rows.
+ * is flagged so the SQL unescapes only those rows. Attribute keys are not written per span at
+ * all: the span's shape id says which key each value belongs to (shape-registry.ts).
  */
 const US = '\x1f';
 const RS = '\x1e';
 const NEEDS_ESCAPE = /[\x1b\x1e\x1f]/;
-const NEEDS_CARE = /[\x1b\x1e\x1f\ud800-\udfff]/;
+/** Separators, the escape char or a surrogate: one test per value keeps the common case cheap. */
+const SPECIAL = /[\x1b\x1e\x1f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function escapeText(s: string): string {
@@ -30,15 +32,19 @@ function doubleText(v: number): string {
 const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 
 /** Row columns, in bind order ($1…). */
-const ROW_PARAMS = ['tid', 'sid', 'pid', 'st', 'du', 'rs', 'sc', 'nm', 'kd', 'cd', 'sm', 'ts', 'fl', 'bt', 'da', 'de', 'dl', 'ty', 'ex', 'ev', 'lk'] as const;
+const ROW_PARAMS = ['tid', 'sid', 'pid', 'st', 'du', 'rs', 'sc', 'nm', 'kd', 'cd', 'sm', 'ts', 'fl', 'bt', 'da', 'de', 'dl', 'sh', 'ty', 'ex', 'ev', 'lk'] as const;
 /** List columns, in bind order after the row columns. */
-const LIST_PARAMS = ['sk', 'sv', 'ik', 'iv', 'dk', 'dv', 'bk', 'bv', 'ok', 'ov', 'en'] as const;
+const LIST_PARAMS = ['sv', 'iv', 'dv', 'bv', 'ov', 'en'] as const;
 type Columns<P extends string> = { readonly [K in P]: string[] };
 const newColumns = <P extends string>(names: readonly P[]): Columns<P> => Object.fromEntries(names.map((p) => [p, [] as string[]])) as unknown as Columns<P>;
 
-export interface SpanRefs {
-  resourceId(span: Span): number;
-  scopeId(span: Span): number;
+/** Ids the encoder needs from the store's registries (allocating new ones as pending). */
+export interface SpanIds {
+  resource(span: Span): number;
+  scope(span: Span): number;
+  key(key: string): number;
+  /** `types`: one letter per attribute; `keyIds`: their key ids, comma-joined. */
+  shape(types: string, keyIds: string): number;
 }
 
 /**
@@ -58,7 +64,7 @@ export class SpanInsertColumns {
     return escapeText(s);
   }
 
-  add(span: Span, resourceId: number, scopeId: number): void {
+  add(span: Span, ids: SpanIds): void {
     this.escaped = false;
     const r = this.rows;
     r.tid.push(span.traceId);
@@ -66,77 +72,62 @@ export class SpanInsertColumns {
     r.pid.push(span.parentSpanId);
     r.st.push(span.startTimeUnixNano.toString());
     r.du.push((span.endTimeUnixNano - span.startTimeUnixNano).toString());
-    r.rs.push(String(resourceId));
-    r.sc.push(String(scopeId));
+    r.rs.push(String(ids.resource(span)));
+    r.sc.push(String(ids.scope(span)));
     r.nm.push(this.text(span.name));
     r.kd.push(String(span.kind));
     r.cd.push(String(span.status.code));
     r.sm.push(this.text(span.status.message));
     r.ts.push(this.text(span.traceState));
-    r.fl.push(String((span.flags >>> 0)));
-    r.bt.push(String(((span.traceIdHigh64Absent ? BIT_TRACE_ID_HIGH64_ABSENT : 0) | (span.shared ? BIT_SHARED : 0))));
+    r.fl.push(String(span.flags >>> 0));
+    r.bt.push(String((span.traceIdHigh64Absent ? BIT_TRACE_ID_HIGH64_ABSENT : 0) | (span.shared ? BIT_SHARED : 0)));
     r.da.push(String(span.droppedAttributesCount));
     r.de.push(String(span.droppedEventsCount));
     r.dl.push(String(span.droppedLinksCount));
 
     let types = '';
-    let sk = '', sv = '', ik = '', iv = '', dk = '', dv = '', bk = '', bv = '', ok = '', ov = '';
+    let keyIds = '';
+    let sv = '', iv = '', dv = '', bv = '', ov = '';
+    let ns = 0, ni = 0, nd = 0, nb = 0, no = 0;
     for (const a of span.attributes) {
+      keyIds += (types === '' ? '' : ',') + ids.key(a.key);
       const v = a.value;
       switch (v.type) {
         case 'string':
-          if (NEEDS_CARE.test(v.value) && LONE_SURROGATE.test(v.value)) {
+          if (!SPECIAL.test(v.value)) {
+            sv += (ns++ === 0 ? '' : US) + v.value;
+            types += ATTR_TYPE.string;
+          } else if (LONE_SURROGATE.test(v.value)) {
             // UTF-8 (what DuckDB stores) cannot hold a lone surrogate: keep it exact, binary.
-            const first = !types.includes(ATTR_TYPE.other);
-            ok += (first ? '' : US) + this.text(a.key);
-            ov += (first ? '' : US) + b64(encodeAnyValue(v));
+            ov += (no++ === 0 ? '' : US) + b64(encodeAnyValue(v));
             types += ATTR_TYPE.other;
           } else {
-            const first = !types.includes(ATTR_TYPE.string);
-            sk += (first ? '' : US) + this.text(a.key);
-            sv += (first ? '' : US) + this.text(v.value);
+            sv += (ns++ === 0 ? '' : US) + this.text(v.value);
             types += ATTR_TYPE.string;
           }
           break;
-        case 'int': {
-          const first = !types.includes(ATTR_TYPE.int);
-          ik += (first ? '' : US) + this.text(a.key);
-          iv += (first ? '' : US) + v.value.toString();
+        case 'int':
+          iv += (ni++ === 0 ? '' : US) + v.value.toString();
           types += ATTR_TYPE.int;
           break;
-        }
-        case 'double': {
-          const first = !types.includes(ATTR_TYPE.double);
-          dk += (first ? '' : US) + this.text(a.key);
-          dv += (first ? '' : US) + doubleText(v.value);
+        case 'double':
+          dv += (nd++ === 0 ? '' : US) + doubleText(v.value);
           types += ATTR_TYPE.double;
           break;
-        }
-        case 'bool': {
-          const first = !types.includes(ATTR_TYPE.bool);
-          bk += (first ? '' : US) + this.text(a.key);
-          bv += (first ? '' : US) + (v.value ? 'true' : 'false');
+        case 'bool':
+          bv += (nb++ === 0 ? '' : US) + (v.value ? 'true' : 'false');
           types += ATTR_TYPE.bool;
           break;
-        }
-        default: {
-          const first = !types.includes(ATTR_TYPE.other);
-          ok += (first ? '' : US) + this.text(a.key);
-          ov += (first ? '' : US) + b64(encodeAnyValue(v));
+        default:
+          ov += (no++ === 0 ? '' : US) + b64(encodeAnyValue(v));
           types += ATTR_TYPE.other;
-        }
       }
     }
     const l = this.lists;
-    l.sk.push(sk);
     l.sv.push(sv);
-    l.ik.push(ik);
     l.iv.push(iv);
-    l.dk.push(dk);
     l.dv.push(dv);
-    l.bk.push(bk);
     l.bv.push(bv);
-    l.ok.push(ok);
     l.ov.push(ov);
     let names = '';
     if (span.events.length > 0) {
@@ -146,9 +137,10 @@ export class SpanInsertColumns {
       r.ev.push('');
     }
     l.en.push(names);
-    r.lk.push((span.links.length > 0 ? b64(encodeLinks(span.links)) : ''));
+    r.lk.push(span.links.length > 0 ? b64(encodeLinks(span.links)) : '');
+    r.sh.push(String(ids.shape(types, keyIds)));
     r.ty.push(types);
-    r.ex.push((this.escaped ? '1' : '0'));
+    r.ex.push(this.escaped ? '1' : '0');
     this.count++;
   }
 
@@ -182,12 +174,11 @@ export function insertSpansSql(table: string): string {
     CASE WHEN pid = '' THEN 0::UBIGINT ELSE ${hexId('pid')} END,
     st::BIGINT, du::BIGINT, rs::UINTEGER, sc::UINTEGER,
     ${textSql('nm')}, kd::UTINYINT, cd::UTINYINT, ${textSql('sm')}, ${textSql('ts')},
-    fl::UINTEGER, bt::UTINYINT, da::UINTEGER, de::UINTEGER, dl::UINTEGER, ty,
-    ${listSql('sk', has(ATTR_TYPE.string), '', true)}, ${listSql('sv', has(ATTR_TYPE.string), '', true)},
-    ${listSql('ik', has(ATTR_TYPE.int), '', true)}, ${listSql('iv', has(ATTR_TYPE.int), '::BIGINT[]', false)},
-    ${listSql('dk', has(ATTR_TYPE.double), '', true)}, ${listSql('dv', has(ATTR_TYPE.double), '::DOUBLE[]', false)},
-    ${listSql('bk', has(ATTR_TYPE.bool), '', true)}, ${listSql('bv', has(ATTR_TYPE.bool), '::BOOLEAN[]', false)},
-    ${listSql('ok', has(ATTR_TYPE.other), '', true)},
+    fl::UINTEGER, bt::UTINYINT, da::UINTEGER, de::UINTEGER, dl::UINTEGER, sh::UINTEGER,
+    ${listSql('sv', has(ATTR_TYPE.string), '', true)},
+    ${listSql('iv', has(ATTR_TYPE.int), '::BIGINT[]', false)},
+    ${listSql('dv', has(ATTR_TYPE.double), '::DOUBLE[]', false)},
+    ${listSql('bv', has(ATTR_TYPE.bool), '::BOOLEAN[]', false)},
     CASE WHEN ${has(ATTR_TYPE.other)} THEN list_transform(string_split(ov, chr(31)), lambda x: from_base64(x)) ELSE []::BLOB[] END,
     ${listSql('en', `ev <> ''`, '', true)},
     CASE WHEN ev = '' THEN NULL ELSE from_base64(ev) END,

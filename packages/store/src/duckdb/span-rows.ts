@@ -2,13 +2,15 @@ import type { AnyValue, Attribute, Span, SpanKind, StatusCode } from '@skein/mod
 import { decodeAnyValue, decodeEvents, decodeLinks } from './binary-codec.js';
 import { ATTR_TYPE, BIT_SHARED, BIT_TRACE_ID_HIGH64_ABSENT } from './schema.js';
 import type { ResourceRegistry, ScopeRegistry } from './entity-registry.js';
+import type { KeyRegistry } from './key-registry.js';
+import type { AttributeShape, ShapeRegistry } from './shape-registry.js';
 
 /** The columns a span is rebuilt from, in SELECT order. */
 export const SPAN_SELECT_COLUMNS = [
   'trace_id', 'span_id', 'parent_id', 'start_ns', 'duration_ns', 'resource_id', 'scope_id', 'name', 'kind',
   'status_code', 'status_message', 'trace_state', 'flags', 'span_bits', 'dropped_attributes', 'dropped_events',
-  'dropped_links', 'attr_types', 'str_keys', 'str_values', 'int_keys', 'int_values', 'dbl_keys', 'dbl_values',
-  'bool_keys', 'bool_values', 'other_keys', 'other_values', 'events', 'links',
+  'dropped_links', 'shape_id', 'str_values', 'int_values', 'dbl_values', 'bool_values', 'other_values',
+  'events', 'links',
 ] as const;
 
 export const SPAN_SELECT_LIST = SPAN_SELECT_COLUMNS.join(', ');
@@ -26,17 +28,24 @@ export const traceIdHex = (v: bigint): string => v.toString(16).padStart(32, '0'
 export const spanIdHex = (v: bigint): string => v.toString(16).padStart(16, '0');
 
 /** Rebuilds spans from column arrays (one entry per row) in SPAN_SELECT_COLUMNS order. */
-export function spansFromColumns(columns: JsValue[][], resources: ResourceRegistry, scopes: ScopeRegistry): Span[] {
+/** The in-memory tables a span row refers to. */
+export interface SpanRefs {
+  readonly resources: ResourceRegistry;
+  readonly scopes: ScopeRegistry;
+  readonly keys: KeyRegistry;
+  readonly shapes: ShapeRegistry;
+}
+
+export function spansFromColumns(columns: JsValue[][], refs: SpanRefs): Span[] {
+  const { resources, scopes, keys, shapes } = refs;
   const [
     traceIds, spanIds, parentIds, starts, durations, resourceIds, scopeIds, names, kinds,
     statusCodes, statusMessages, traceStates, flags, bits, droppedAttributes, droppedEvents,
-    droppedLinks, attrTypes, strKeys, strValues, intKeys, intValues, dblKeys, dblValues,
-    boolKeys, boolValues, otherKeys, otherValues, events, links,
+    droppedLinks, shapeIds, strValues, intValues, dblValues, boolValues, otherValues, events, links,
   ] = columns as [
     bigint[], bigint[], bigint[], bigint[], bigint[], number[], number[], string[], number[],
     number[], string[], string[], number[], number[], number[], number[],
-    number[], string[], string[][], string[][], string[][], bigint[][], string[][], number[][],
-    string[][], boolean[][], string[][], JsValue[][], (JsValue | null)[], (JsValue | null)[],
+    number[], number[], string[][], bigint[][], number[][], boolean[][], JsValue[][], (JsValue | null)[], (JsValue | null)[],
   ];
   const out: Span[] = [];
   const traceIdCache = new Map<bigint, string>();
@@ -64,7 +73,7 @@ export function spansFromColumns(columns: JsValue[][], resources: ResourceRegist
       kind: kinds[i]! as SpanKind,
       startTimeUnixNano: start,
       endTimeUnixNano: start + durations[i]!,
-      attributes: rebuildAttributes(attrTypes[i]!, strKeys[i]!, strValues[i]!, intKeys[i]!, intValues[i]!, dblKeys[i]!, dblValues[i]!, boolKeys[i]!, boolValues[i]!, otherKeys[i]!, otherValues[i]!),
+      attributes: rebuildAttributes(keys, shapes.get(shapeIds[i]!), strValues[i]!, intValues[i]!, dblValues[i]!, boolValues[i]!, otherValues[i]!),
       droppedAttributesCount: droppedAttributes[i]!,
       events: eventBlob == null ? [] : decodeEvents(toBytes(eventBlob), start),
       droppedEventsCount: droppedEvents[i]!,
@@ -81,40 +90,36 @@ export function spansFromColumns(columns: JsValue[][], resources: ResourceRegist
 }
 
 function rebuildAttributes(
-  types: string,
-  strKeys: string[], strValues: string[],
-  intKeys: string[], intValues: bigint[],
-  dblKeys: string[], dblValues: number[],
-  boolKeys: string[], boolValues: boolean[],
-  otherKeys: string[], otherValues: JsValue[],
+  keys: KeyRegistry,
+  shape: AttributeShape,
+  strValues: string[],
+  intValues: bigint[],
+  dblValues: number[],
+  boolValues: boolean[],
+  otherValues: JsValue[],
 ): Attribute[] {
+  const { types, keyIds } = shape;
   const out: Attribute[] = new Array(types.length);
   let s = 0, i = 0, d = 0, b = 0, o = 0;
   for (let k = 0; k < types.length; k++) {
-    let key: string;
     let value: AnyValue;
     switch (types[k]) {
       case ATTR_TYPE.string:
-        key = strKeys[s]!;
         value = { type: 'string', value: strValues[s++]! };
         break;
       case ATTR_TYPE.int:
-        key = intKeys[i]!;
         value = { type: 'int', value: intValues[i++]! };
         break;
       case ATTR_TYPE.double:
-        key = dblKeys[d]!;
         value = { type: 'double', value: dblValues[d++]! };
         break;
       case ATTR_TYPE.bool:
-        key = boolKeys[b]!;
         value = { type: 'bool', value: boolValues[b++]! };
         break;
       default:
-        key = otherKeys[o]!;
         value = decodeAnyValue(toBytes(otherValues[o++]));
     }
-    out[k] = { key, value };
+    out[k] = { key: keys.keyOf(keyIds[k]!), value };
   }
   return out;
 }
