@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '@skein/server/bin/node-flags';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -40,7 +41,7 @@ export class SkeinProcess {
 
   static async start(dataDir: string, extraArgs: readonly string[] = []): Promise<SkeinProcess> {
     const args = [skeinBin(), 'all-in-one', '--data-dir', dataDir, '--otlp-http-port', '0', '--zipkin-port', '0', '--query-port', '0', '--log-level', 'warn', ...extraArgs];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     const collect = (d: Buffer) => (out += d.toString());

@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// Node flags: see ./node-flags.ts (kept in step with it).
 import { main } from '../cli/main.js';
 
 const code = await main(process.argv.slice(2), {

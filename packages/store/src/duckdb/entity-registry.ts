@@ -1,4 +1,5 @@
 import { serviceNameOf, type InstrumentationScope, type Resource } from '@skein/model';
+import { resourceContentKey, scopeContentKey } from './entity-content-key.js';
 import { ByteReader, ByteWriter, readAttributes, writeAttributes } from './binary-codec.js';
 
 /**
@@ -14,18 +15,27 @@ class EntityRegistry<T extends object> {
   private readonly byId = new Map<number, T>();
   private readonly byKey = new Map<string, number>();
   private readonly byObject = new WeakMap<T, number>();
+  /** Committed entries by content key (entity-content-key.ts), for entities that have one. */
+  private readonly byContent = new Map<string, number>();
   private nextId = 1;
 
   constructor(
     private readonly encode: (entity: T) => Uint8Array,
     private readonly decode: (bytes: Uint8Array) => T,
+    private readonly contentKey: (entity: T) => string | undefined,
   ) {}
+
+  private remember(id: number, entity: T): void {
+    this.byObject.set(entity, id);
+    const content = this.contentKey(entity);
+    if (content !== undefined) this.byContent.set(content, id);
+  }
 
   load(id: number, encoded: Uint8Array): void {
     const entity = this.decode(encoded);
     this.byId.set(id, entity);
     this.byKey.set(Buffer.from(encoded).toString('latin1'), id);
-    this.byObject.set(entity, id);
+    this.remember(id, entity);
     if (id >= this.nextId) this.nextId = id + 1;
   }
 
@@ -41,6 +51,12 @@ class EntityRegistry<T extends object> {
   idOf(entity: T, tx: Map<string, { id: number; entity: T; encoded: Uint8Array }>): number {
     const known = this.byObject.get(entity);
     if (known !== undefined) return known;
+    const content = this.contentKey(entity);
+    const committed = content === undefined ? undefined : this.byContent.get(content);
+    if (committed !== undefined) {
+      this.byObject.set(entity, committed);
+      return committed;
+    }
     const encoded = this.encode(entity);
     const key = Buffer.from(encoded).toString('latin1');
     const existing = this.byKey.get(key) ?? tx.get(key)?.id;
@@ -57,7 +73,7 @@ class EntityRegistry<T extends object> {
     for (const [key, { id, entity }] of tx) {
       this.byId.set(id, entity);
       this.byKey.set(key, id);
-      this.byObject.set(entity, id);
+      this.remember(id, entity);
       if (id >= this.nextId) this.nextId = id + 1;
     }
   }
@@ -95,7 +111,7 @@ export function decodeScope(b: Uint8Array): InstrumentationScope {
 
 export class ResourceRegistry extends EntityRegistry<Resource> {
   constructor() {
-    super(encodeResource, decodeResource);
+    super(encodeResource, decodeResource, resourceContentKey);
   }
 
   /** Ids of the resources whose service.name resolves to `service`. */
@@ -115,6 +131,6 @@ export class ResourceRegistry extends EntityRegistry<Resource> {
 
 export class ScopeRegistry extends EntityRegistry<InstrumentationScope> {
   constructor() {
-    super(encodeScope, decodeScope);
+    super(encodeScope, decodeScope, scopeContentKey);
   }
 }
