@@ -2,62 +2,8 @@ import { type Attribute, type InstrumentationScope, type Resource, type Span, ty
 import { pushKeyValue } from './decode-attributes-protobuf.js';
 import { asDecodeError } from './decode-errors.js';
 import { ProtoReader } from './proto-reader.js';
-import {
-  EventFields,
-  ExportTraceServiceRequestFields,
-  InstrumentationScopeFields,
-  LinkFields,
-  ResourceFields,
-  ResourceSpansFields,
-  ScopeSpansFields,
-  SpanFields,
-  StatusFields,
-  WireType,
-  tagOf,
-} from './otlp-schema.js';
+import { REQUEST_RESOURCE_SPANS, RS_RESOURCE, RS_SCOPE_SPANS, RS_LIBRARY_SPANS, SS_SCOPE, SS_SPANS, RESOURCE_ATTRIBUTES, RESOURCE_DROPPED, SCOPE_NAME, SCOPE_VERSION, SCOPE_ATTRIBUTES, SPAN_TRACE_ID, SPAN_SPAN_ID, SPAN_TRACE_STATE, SPAN_PARENT_SPAN_ID, SPAN_NAME, SPAN_KIND, SPAN_START, SPAN_END, SPAN_ATTRIBUTES, SPAN_DROPPED_ATTRIBUTES, SPAN_EVENTS, SPAN_DROPPED_EVENTS, SPAN_LINKS, SPAN_DROPPED_LINKS, SPAN_STATUS, SPAN_FLAGS, EVENT_TIME, EVENT_NAME, EVENT_ATTRIBUTES, EVENT_DROPPED, LINK_TRACE_ID, LINK_SPAN_ID, LINK_TRACE_STATE, LINK_ATTRIBUTES, LINK_DROPPED, LINK_FLAGS, STATUS_MESSAGE, STATUS_CODE } from './otlp-tags.js';
 import { spanKindOf, statusCodeOf } from './otlp-enums.js';
-
-const { VARINT, I64, LEN, I32 } = WireType;
-
-const REQUEST_RESOURCE_SPANS = tagOf(ExportTraceServiceRequestFields.resourceSpans, LEN);
-const RS_RESOURCE = tagOf(ResourceSpansFields.resource, LEN);
-const RS_SCOPE_SPANS = tagOf(ResourceSpansFields.scopeSpans, LEN);
-const RS_LIBRARY_SPANS = tagOf(ResourceSpansFields.instrumentationLibrarySpans, LEN);
-const SS_SCOPE = tagOf(ScopeSpansFields.scope, LEN);
-const SS_SPANS = tagOf(ScopeSpansFields.spans, LEN);
-const RESOURCE_ATTRIBUTES = tagOf(ResourceFields.attributes, LEN);
-const RESOURCE_DROPPED = tagOf(ResourceFields.droppedAttributesCount, VARINT);
-const SCOPE_NAME = tagOf(InstrumentationScopeFields.name, LEN);
-const SCOPE_VERSION = tagOf(InstrumentationScopeFields.version, LEN);
-const SCOPE_ATTRIBUTES = tagOf(InstrumentationScopeFields.attributes, LEN);
-const SPAN_TRACE_ID = tagOf(SpanFields.traceId, LEN);
-const SPAN_SPAN_ID = tagOf(SpanFields.spanId, LEN);
-const SPAN_TRACE_STATE = tagOf(SpanFields.traceState, LEN);
-const SPAN_PARENT_SPAN_ID = tagOf(SpanFields.parentSpanId, LEN);
-const SPAN_NAME = tagOf(SpanFields.name, LEN);
-const SPAN_KIND = tagOf(SpanFields.kind, VARINT);
-const SPAN_START = tagOf(SpanFields.startTimeUnixNano, I64);
-const SPAN_END = tagOf(SpanFields.endTimeUnixNano, I64);
-const SPAN_ATTRIBUTES = tagOf(SpanFields.attributes, LEN);
-const SPAN_DROPPED_ATTRIBUTES = tagOf(SpanFields.droppedAttributesCount, VARINT);
-const SPAN_EVENTS = tagOf(SpanFields.events, LEN);
-const SPAN_DROPPED_EVENTS = tagOf(SpanFields.droppedEventsCount, VARINT);
-const SPAN_LINKS = tagOf(SpanFields.links, LEN);
-const SPAN_DROPPED_LINKS = tagOf(SpanFields.droppedLinksCount, VARINT);
-const SPAN_STATUS = tagOf(SpanFields.status, LEN);
-const SPAN_FLAGS = tagOf(SpanFields.flags, I32);
-const EVENT_TIME = tagOf(EventFields.timeUnixNano, I64);
-const EVENT_NAME = tagOf(EventFields.name, LEN);
-const EVENT_ATTRIBUTES = tagOf(EventFields.attributes, LEN);
-const EVENT_DROPPED = tagOf(EventFields.droppedAttributesCount, VARINT);
-const LINK_TRACE_ID = tagOf(LinkFields.traceId, LEN);
-const LINK_SPAN_ID = tagOf(LinkFields.spanId, LEN);
-const LINK_TRACE_STATE = tagOf(LinkFields.traceState, LEN);
-const LINK_ATTRIBUTES = tagOf(LinkFields.attributes, LEN);
-const LINK_DROPPED = tagOf(LinkFields.droppedAttributesCount, VARINT);
-const LINK_FLAGS = tagOf(LinkFields.flags, I32);
-const STATUS_MESSAGE = tagOf(StatusFields.message, LEN);
-const STATUS_CODE = tagOf(StatusFields.code, VARINT);
 
 const UNSET_STATUS: Status = Object.freeze({ code: StatusCode.UNSET, message: '' });
 const NONE: readonly never[] = Object.freeze([]);

@@ -1,19 +1,6 @@
 import type { AnyValue, Attribute } from '@skein/model';
 import type { ProtoWriter } from './proto-writer.js';
-import { AnyValueFields, ArrayValueFields, KeyValueFields, KeyValueListFields, WireType, tagOf } from './otlp-schema.js';
-
-const { VARINT, I64, LEN } = WireType;
-const KEY = tagOf(KeyValueFields.key, LEN);
-const VALUE = tagOf(KeyValueFields.value, LEN);
-const STRING_VALUE = tagOf(AnyValueFields.stringValue, LEN);
-const BOOL_VALUE = tagOf(AnyValueFields.boolValue, VARINT);
-const INT_VALUE = tagOf(AnyValueFields.intValue, VARINT);
-const DOUBLE_VALUE = tagOf(AnyValueFields.doubleValue, I64);
-const ARRAY_VALUE = tagOf(AnyValueFields.arrayValue, LEN);
-const KVLIST_VALUE = tagOf(AnyValueFields.kvlistValue, LEN);
-const BYTES_VALUE = tagOf(AnyValueFields.bytesValue, LEN);
-const ARRAY_VALUES = tagOf(ArrayValueFields.values, LEN);
-const KVLIST_VALUES = tagOf(KeyValueListFields.values, LEN);
+import { KEY, VALUE, STRING_VALUE, BOOL_VALUE, INT_VALUE, DOUBLE_VALUE, ARRAY_VALUE, KVLIST_VALUE, BYTES_VALUE, ARRAY_VALUES, KVLIST_VALUES } from './otlp-tags.js';
 
 /** Writes each attribute as a `KeyValue` submessage under `tag` (a repeated field). */
 export function writeAttributes(w: ProtoWriter, tag: number, attributes: readonly Attribute[]): void {
