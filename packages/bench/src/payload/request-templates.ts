@@ -1,5 +1,5 @@
 import type { Span } from '@skein/model';
-import { RealisticSpanGenerator } from '@skein/store/bench/realistic-spans';
+import { RealisticSpanGenerator } from './realistic-spans.js';
 
 /** One request's worth of spans, whole traces only. */
 export interface TemplateRequest {

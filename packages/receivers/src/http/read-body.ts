@@ -55,4 +55,8 @@ function decoderFor(encoding: string): Transform | undefined {
 }
 
 const tooLarge = (maxBytes: number) => new SkeinError('SKEIN_ERR_BODY_TOO_LARGE', `the limit is ${maxBytes} bytes after decompression`);
-const isZlibError = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && /^Z_|ERR_ZLIB|ERR_BROTLI/.test((e as { code: string }).code) || typeof (e as { errno?: unknown })?.errno === 'number';
+/** zlib reports corrupt input with Z_* codes (and an errno); anything else is a read failure. */
+function isZlibError(e: unknown): boolean {
+  const { code, errno } = (e ?? {}) as { code?: unknown; errno?: unknown };
+  return (typeof code === 'string' && /^Z_|ERR_ZLIB|ERR_BROTLI/.test(code)) || typeof errno === 'number';
+}

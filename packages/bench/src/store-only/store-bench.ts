@@ -3,15 +3,14 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as duckdbVersion } from '@duckdb/node-api';
-import type { TraceQuery } from '../trace-store.js';
-import { DuckDbTraceStore } from '../duckdb/duckdb-trace-store.js';
-import { RealisticSpanGenerator } from './realistic-spans.js';
+import { DuckDbTraceStore, type TraceQuery } from '@skein/store';
+import { RealisticSpanGenerator } from '../payload/realistic-spans.js';
 
 /**
  * Store-level benchmark (not a test): durable writeBatch throughput, bytes on disk per span,
  * and query latency at N stored spans. Run after building:
  *
- *   node packages/store/dist/bench/store-bench.js [--spans 1000000] [--batch 10000] [--dir DIR]
+ *   node packages/bench/dist/store-only/store-bench.js [--spans 1000000] [--batch 10000] [--dir DIR]
  *
  * Prints what it measured with the machine it ran on; no number here is hard-coded.
  */

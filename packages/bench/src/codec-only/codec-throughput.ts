@@ -1,22 +1,19 @@
 /**
  * Throughput of the OTLP codecs on realistic spans (not a test: timings vary by machine).
  *
- *   npx tsc -b packages/wire && node packages/wire/dist/otlp/decode-throughput.js [spans] [seconds]
+ *   npx tsc -b packages/bench && node packages/bench/dist/codec-only/codec-throughput.js [spans] [seconds]
  *
  * Prints spans/s and MB/s for protobuf and JSON decode and encode of one request of `spans`
  * spans (default 1000, ~10 attributes each).
  */
 import { cpus } from 'node:os';
-import { decodeOtlpJson } from './decode-otlp-json.js';
-import { decodeOtlpProtobuf } from './decode-otlp-protobuf.js';
-import { toOtlpJson } from './encode-otlp-json.js';
-import { encodeOtlpProtobuf } from './encode-otlp-protobuf.js';
-import { sampleSpans } from './throughput-sample-spans.js';
+import { decodeOtlpJson, decodeOtlpProtobuf, encodeOtlpProtobuf, toOtlpJson } from '@skein/wire';
+import { RealisticSpanGenerator } from '../payload/realistic-spans.js';
 
 const spanCount = Number(process.argv[2] ?? 1000);
 const seconds = Number(process.argv[3] ?? 2);
 
-const spans = sampleSpans(spanCount);
+const spans = new RealisticSpanGenerator({ seed: 1, startNanos: BigInt(Date.now()) * 1_000_000n }).nextSpans(spanCount).slice(0, spanCount);
 const protobufBody = encodeOtlpProtobuf(spans);
 const jsonBody = Buffer.from(JSON.stringify(toOtlpJson(spans)));
 
