@@ -13,6 +13,7 @@ import { diskUsage } from './measure/disk-usage.js';
 import { describeMachine, machineLine } from './measure/machine.js';
 import { PayloadPool } from './payload/payload-pool.js';
 import { describeIngest, runIngestPhase } from './phases/ingest-phase.js';
+import { runWireDecodePhase, wireDecodeTable } from './phases/wire-decode-phase.js';
 import { SEARCH_PARAMS, runQueryPhase, sampleKnownTraces } from './phases/query-phase.js';
 import type { BenchResults } from './report/bench-results.js';
 import { markdownTable, resultRows } from './report/results-table.js';
@@ -22,6 +23,8 @@ import { SkeinProcess } from './server/skein-process.js';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+/** Enough spans for every format to fill many requests, few enough to encode in a second or two. */
+const WIRE_DECODE_SPANS = 20_000;
 const step = (n: number, text: string): void => console.log(`\n[${n}/6] ${text}`);
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -48,6 +51,10 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   };
   console.log(`    decodeOtlpProtobuf: ${int(decode.protobuf.spansPerSecond)} spans/s, ${decode.protobuf.megabytesPerSecond.toFixed(0)} MB/s`);
   console.log(`    decodeOtlpJson:     ${int(decode.json.spansPerSecond)} spans/s, ${decode.json.megabytesPerSecond.toFixed(0)} MB/s`);
+  const wireSeconds = Math.min(options.decodeSeconds, 1);
+  console.log(`    every receiver's decoder on the same ${int(WIRE_DECODE_SPANS)} realistic spans, framed as each format's clients frame them, ${wireSeconds} s each:`);
+  const wireDecode = runWireDecodePhase(WIRE_DECODE_SPANS, options.maxSpansPerRequest, wireSeconds);
+  console.log(wireDecodeTable(wireDecode).replace(/^/gm, '    '));
 
   const dataDir = await mkdtemp(join(tmpdir(), 'skein-bench-'));
   let server: SkeinProcess | undefined;
@@ -106,6 +113,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         dataDir,
       },
       decode,
+      wireDecode,
       ingest: { protobuf: protobufRun.measurement, json: jsonRun.measurement },
       storage: { acceptedSpans, storedSpans, diskBytes: disk.bytes, allocatedDiskBytes: disk.allocatedBytes, bytesPerSpan, shutdownMs: stopped.shutdownMs },
       memory: { serverPeakRssBytes, benchPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
@@ -129,6 +137,7 @@ async function main(): Promise<void> {
   step(6, 'Results');
   console.log(`Machine: ${machineLine(results.machine)}`);
   console.log(markdownTable(rows));
+  console.log(`\nDecode throughput per wire format (one core):\n${wireDecodeTable(results.wireDecode)}`);
   const path = await writeResults(results, rows);
   console.log(`\nWritten to ${path}. Whole run: ${(results.totalSeconds / 60).toFixed(1)} min.`);
   if (options.spans < 10_000_000) {

@@ -15,6 +15,9 @@ export const ERROR_CODES = {
   SKEIN_ERR_MALFORMED_PROTOBUF: { status: 400, message: 'request body is not a valid protobuf message' },
   SKEIN_ERR_INVALID_PAYLOAD: { status: 400, message: 'request body does not match the expected schema' },
   SKEIN_ERR_TOO_DEEP: { status: 400, message: 'request body is nested too deeply' },
+  SKEIN_ERR_MALFORMED_THRIFT: { status: 400, message: 'request body is not a valid Thrift message' },
+  SKEIN_ERR_UNKNOWN_THRIFT_METHOD: { status: 400, message: 'unknown Thrift method' },
+  SKEIN_ERR_DATAGRAM_TOO_LARGE: { status: 413, message: 'datagram too large' },
   // per-span validation (reported in partial success / error lists)
   SKEIN_ERR_INVALID_TRACE_ID: { status: 400, message: 'invalid trace id' },
   SKEIN_ERR_INVALID_SPAN_ID: { status: 400, message: 'invalid span id' },
@@ -29,6 +32,7 @@ export const ERROR_CODES = {
   SKEIN_ERR_BAD_QUERY_PARAM: { status: 400, message: 'invalid query parameter' },
   SKEIN_ERR_TRACE_NOT_FOUND: { status: 404, message: 'trace not found' },
   SKEIN_ERR_NOT_FOUND: { status: 404, message: 'no such route' },
+  SKEIN_ERR_STORAGE_DISABLED: { status: 404, message: 'this Skein stores nothing (--storage none); it only forwards' },
   SKEIN_ERR_INTERNAL: { status: 500, message: 'internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

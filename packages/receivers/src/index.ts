@@ -5,3 +5,8 @@ export * from './http/error-body.js';
 export * from './http/receiver-observer.js';
 export * from './otlp/otlp-http-receiver.js';
 export * from './zipkin/zipkin-http-receiver.js';
+export * from './udp/index.js';
+export * from './jaeger/index.js';
+export * from './xray/index.js';
+export * from './grpc/index.js';
+export * from './sampling/index.js';

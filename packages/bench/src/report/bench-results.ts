@@ -1,4 +1,5 @@
 import type { DecodeThroughput } from '../measure/decode-baseline.js';
+import type { WireDecodeMeasurement } from '../phases/wire-decode-phase.js';
 import type { Machine } from '../measure/machine.js';
 import type { TraceByIdLatency, SearchLatency } from '../measure/query-latency.js';
 import type { LatencySummary } from '../measure/stats.js';
@@ -39,6 +40,8 @@ export interface BenchResults {
     readonly dataDir: string;
   };
   readonly decode: { readonly protobuf: DecodeThroughput; readonly json: DecodeThroughput };
+  /** Every receiver's decoder on the same spans. */
+  readonly wireDecode: readonly WireDecodeMeasurement[];
   readonly ingest: { readonly protobuf: IngestMeasurement; readonly json: IngestMeasurement };
   readonly storage: {
     readonly acceptedSpans: number;

@@ -28,6 +28,7 @@ function results(over: { diskBytes?: number; wrongAnswers?: number; tracesFound?
     machine: { cpuModel: 'cpu', cores: 2, ramGiB: 8, os: 'Linux', node: 'v20', loadAverageAtStart: 0.1 },
     settings: { protobufSpans: 1e6, jsonSpans: 1e5, concurrency: 8, maxSpansPerRequest: 512, meanSpansPerRequest: 507, templatesPerFormat: 128, protobufBytesPerSpan: 400, jsonBytesPerSpan: 870, dataDir: '/tmp/x' },
     decode: { protobuf: { spansPerSecond: 400_000, megabytesPerSecond: 160, seconds: 3 }, json: { spansPerSecond: 100_000, megabytesPerSecond: 90, seconds: 3 } },
+    wireDecode: [],
     ingest: { protobuf: ingest('protobuf', 100_000), json: ingest('json', 20_000) },
     storage: { acceptedSpans: 1_100_000, storedSpans: 1_100_000, diskBytes: over.diskBytes ?? 44_000_000, allocatedDiskBytes: 44_000_000, bytesPerSpan: (over.diskBytes ?? 44_000_000) / 1_100_000, shutdownMs: 100 },
     memory: { serverPeakRssBytes: 500 * 1024 ** 2, benchPeakRssBytes: 300 * 1024 ** 2 },

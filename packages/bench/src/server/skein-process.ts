@@ -23,6 +23,10 @@ const SHUTDOWN_TIMEOUT_MS = 120_000;
  * The real `skein all-in-one` binary as a child process on ephemeral ports with a DuckDB data dir:
  * the same process a user starts, so the numbers include HTTP, decoding, the pipeline and the store.
  */
+/** The bench sends OTLP/HTTP only; the other receivers are switched off so runs never collide on ports. */
+const RECEIVER_PORTS_FOR_BENCH = ['--otlp-http-port', '0', '--zipkin-port', '0', '--query-port', '0',
+  ...['otlp-grpc', 'jaeger-http', 'jaeger-grpc', 'jaeger-compact', 'jaeger-binary', 'xray', 'sampling'].flatMap((r) => [`--${r}-port`, 'off'])];
+
 export class SkeinProcess {
   private output = '';
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -40,7 +44,7 @@ export class SkeinProcess {
   }
 
   static async start(dataDir: string, extraArgs: readonly string[] = []): Promise<SkeinProcess> {
-    const args = [skeinBin(), 'all-in-one', '--data-dir', dataDir, '--otlp-http-port', '0', '--zipkin-port', '0', '--query-port', '0', '--log-level', 'warn', ...extraArgs];
+    const args = [skeinBin(), 'all-in-one', '--data-dir', dataDir, ...RECEIVER_PORTS_FOR_BENCH, '--log-level', 'warn', ...extraArgs];
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

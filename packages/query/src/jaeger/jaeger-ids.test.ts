@@ -22,6 +22,11 @@ describe('parseJaegerTraceId', () => {
     assert.equal(parseJaegerTraceId('').ok, false);
   });
 
+  it('accepts an X-Ray trace id, the same 128 bits', () => {
+    assert.deepEqual(parseJaegerTraceId('1-5759e988-bd862e3fe1be46a994272793'), { ok: true, traceId: '5759e988bd862e3fe1be46a994272793' });
+    assert.equal(parseJaegerTraceId('1-5759e988-bd86').ok, false);
+  });
+
   it('lets the all-zero id through so that it is answered as not found', () => {
     assert.deepEqual(parseJaegerTraceId('0000'), { ok: true, traceId: '0'.repeat(32) });
   });

@@ -1,4 +1,5 @@
 import { normalizeTraceId } from '@skein/model';
+import { xrayTraceIdToHex } from '@skein/wire';
 
 const ZERO_HIGH_64 = '0000000000000000';
 
@@ -13,9 +14,13 @@ export type ParsedTraceId = { ok: true; traceId: string } | { ok: false; message
 
 /**
  * Parses a trace id from a URL the way Jaeger's `TraceIDFromString` accepts it: 1 to 32 hex
- * chars, any case, left-padded. Returns Skein's 32-char form.
+ * chars, any case, left-padded. Returns Skein's 32-char form. An X-Ray id
+ * (`1-5759e988-bd862e3fe1be46a994272793`) is accepted too, so X-Ray users can look up the id
+ * their SDK logged.
  */
 export function parseJaegerTraceId(text: string): ParsedTraceId {
+  const xray = xrayTraceIdToHex(text);
+  if (xray !== undefined) return { ok: true, traceId: xray };
   if (text.length > 32) return { ok: false, message: `TraceID cannot be longer than 32 hex characters: ${text}` };
   const normalized = normalizeTraceId(text);
   if (normalized === 'empty') return { ok: false, message: 'TraceID is empty' };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SkeinError, normalizeTraceId } from '@skein/model';
+import { xrayTraceIdToHex } from '@skein/wire';
 import type { TraceStore } from '@skein/store';
 import { parseSkeinSearch, type RawParams } from './search-params.js';
 import { spanToJson } from './span-json.js';
@@ -22,7 +23,8 @@ export async function registerSkeinApi(app: FastifyInstance, opts: { store: Trac
   });
   app.get('/api/skein/traces/:traceId', async (req) => {
     const raw = (req.params as { traceId: string }).traceId;
-    const id = normalizeTraceId(raw);
+    // X-Ray ids (`1-{8 hex}-{24 hex}`) are the same 128 bits written another way.
+    const id = normalizeTraceId(xrayTraceIdToHex(raw) ?? raw);
     if (typeof id === 'string') throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `trace id "${raw.slice(0, 64)}" is ${id}`);
     const spans = await store.getTrace(id.id);
     if (spans.length === 0) throw new SkeinError('SKEIN_ERR_TRACE_NOT_FOUND', id.id);

@@ -1,65 +1,63 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { SkeinError } from '@skein/model';
 import { DEFAULT_SPAN_LIMITS, GroupCommitter, IngestPipeline } from '@skein/pipeline';
-import { otlpHttpReceiver, zipkinHttpReceiver } from '@skein/receivers';
-import { registerJaegerQueryApi, registerSkeinApi, registerZipkinQueryApi } from '@skein/query';
+import { registerJaegerQueryApi, registerSkeinApi } from '@skein/query';
 import type { TraceStore } from '@skein/store';
 import type { SkeinConfig } from '../config/options.js';
 import { SkeinMetrics } from '../observability/metrics.js';
 import { registerOperationsRoutes } from '../observability/operations-routes.js';
+import { createForwarders } from './forwarding.js';
 import { createHttpApp } from './http-app.js';
+import { listenHttp } from './listen-http.js';
 import { openStore } from './open-store.js';
 import { startRetention } from './retention.js';
+import { startReceivers, type ReceiverUrls } from './start-receivers.js';
 
 export interface RunningSkein {
   readonly config: SkeinConfig;
-  readonly store: TraceStore;
+  /** Absent with `--storage none` (forwarding only). */
+  readonly store: TraceStore | undefined;
   readonly logger: Logger;
   /** Base URLs actually listened on (ports resolved when 0 was asked for). */
-  readonly urls: { readonly otlpHttp: string; readonly zipkin: string; readonly query: string };
+  readonly urls: ReceiverUrls & { readonly query: string };
   /** Graceful shutdown: stop listening, finish in-flight requests and commits, close the store. */
   close(): Promise<void>;
 }
 
-/** Starts Skein all-in-one: receivers → pipeline → store → query APIs, in this process. */
+/** Starts Skein all-in-one: receivers → pipeline → store (and/or forwarders) → query APIs, in this process. */
 export async function startSkein(config: SkeinConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningSkein> {
   const store = await openStore(config);
   let committer: GroupCommitter | undefined;
   const metrics = new SkeinMetrics(store, () => committer?.queuedSpans ?? 0);
-  committer = new GroupCommitter((spans) => store.writeBatch(spans), { maxQueuedSpans: config.maxQueuedSpans, maxBatchSpans: config.maxBatchSpans, retryAfterSeconds: 1 }, metrics);
-  const pipeline = new IngestPipeline(committer, { ...DEFAULT_SPAN_LIMITS, maxStringLength: config.maxAttributeLength }, metrics);
+  if (store) committer = new GroupCommitter((spans) => store.writeBatch(spans), { maxQueuedSpans: config.maxQueuedSpans, maxBatchSpans: config.maxBatchSpans, retryAfterSeconds: 1 }, metrics);
+  const forwarders = createForwarders(config, metrics, logger);
+  if (forwarders.length > 0) metrics.watchForwardQueue(() => forwarders.reduce((n, f) => n + f.queuedSpans, 0));
+  const pipeline = new IngestPipeline(committer, { ...DEFAULT_SPAN_LIMITS, maxStringLength: config.maxAttributeLength }, metrics, forwarders);
   let ready = false;
 
-  const otlpApp = createHttpApp(logger, 'otlp-http');
-  await otlpApp.register(otlpHttpReceiver, { pipeline, maxBodyBytes: config.maxBodySize, observer: metrics });
-
-  const zipkinApp = createHttpApp(logger, 'zipkin');
-  await zipkinApp.register(zipkinHttpReceiver, { pipeline, maxBodyBytes: config.maxBodySize, observer: metrics });
-  await zipkinApp.register(registerZipkinQueryApi, { store });
-
   const queryApp = createHttpApp(logger, 'query');
-  await queryApp.register(registerJaegerQueryApi, { store });
-  await queryApp.register(registerSkeinApi, { store });
+  if (store) {
+    await queryApp.register(registerJaegerQueryApi, { store });
+    await queryApp.register(registerSkeinApi, { store });
+  } else {
+    refuseTraceQueries(queryApp);
+  }
   registerOperationsRoutes(queryApp, { metrics, isReady: () => ready });
 
-  const apps: FastifyInstance[] = [];
-  const listen = async (app: FastifyInstance, port: number): Promise<string> => {
-    await app.listen({ host: config.host, port });
-    apps.push(app);
-    const addr = app.server.address() as AddressInfo;
-    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-    return `http://${host}:${addr.port}`;
-  };
+  let receivers: Awaited<ReturnType<typeof startReceivers>> | undefined;
   let urls: RunningSkein['urls'];
   try {
-    urls = { otlpHttp: await listen(otlpApp, config.otlpHttpPort), zipkin: await listen(zipkinApp, config.zipkinPort), query: await listen(queryApp, config.queryPort) };
+    receivers = await startReceivers({ config, pipeline, store, metrics, logger });
+    urls = { ...receivers.urls, query: await listenHttp(queryApp, config.host, config.queryPort) };
   } catch (e) {
-    await Promise.allSettled(apps.map((a) => a.close()));
-    await store.close();
+    await receivers?.close();
+    await queryApp.close();
+    await pipeline.close();
+    await store?.close();
     throw e;
   }
-  const retention = startRetention(store, config, logger);
+  const retention = store ? startRetention(store, config, logger) : undefined;
   ready = true;
 
   let closing: Promise<void> | undefined;
@@ -71,11 +69,20 @@ export async function startSkein(config: SkeinConfig, logger: Logger = pino({ le
     close: () =>
       (closing ??= (async () => {
         ready = false;
-        retention.stop();
-        await Promise.allSettled(apps.map((a) => a.close()));
+        retention?.stop();
+        await Promise.allSettled([receivers!.close(), queryApp.close()]);
         await pipeline.close();
-        await retention.idle();
-        await store.close();
+        await retention?.idle();
+        await store?.close();
       })()),
   };
+}
+
+/** With `--storage none` there is nothing to query: say so instead of a bare 404. */
+function refuseTraceQueries(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const e = new SkeinError('SKEIN_ERR_STORAGE_DISABLED');
+    return reply.code(e.status).send({ error: e.toJSON() });
+  });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OPTIONS } from '../config/options.js';
 import { ConfigError, describeOptions, loadConfig } from '../config/load-config.js';
-import { startSkein } from '../app/start-skein.js';
+import { startSkein, type RunningSkein } from '../app/start-skein.js';
 
 export const ALL_IN_ONE_HELP = `Usage: skein [all-in-one] [options]
 Runs receivers, the embedded store and the query APIs in one process.
@@ -20,15 +20,7 @@ export async function allInOneCommand(args: string[], env: Readonly<Record<strin
   const file = configFile ?? env.SKEIN_CONFIG;
   const config = loadConfig({ flags, env, ...(file ? { configFile: file } : {}) });
   const skein = await startSkein(config);
-  out(
-    [
-      `Skein is running (storage: ${config.storage === 'duckdb' ? `DuckDB in ${config.dataDir}` : 'memory'})`,
-      `  Query API (Jaeger + Skein): ${skein.urls.query}   UI arrives here; /metrics /livez /readyz`,
-      `  OTLP/HTTP:                  ${skein.urls.otlpHttp}/v1/traces`,
-      `  Zipkin:                     ${skein.urls.zipkin}/api/v2/spans  (Zipkin API ${skein.urls.zipkin}/api/v2/)`,
-      `Try: npx skein traces --server ${skein.urls.query}`,
-    ].join('\n'),
-  );
+  out(describeRunning(skein));
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       skein.logger.info({ signal }, 'shutting down: finishing in-flight requests and commits');
@@ -43,3 +35,25 @@ export async function allInOneCommand(args: string[], env: Readonly<Record<strin
 }
 
 export { ConfigError };
+
+const STORAGE_TEXT = { duckdb: (dir: string) => `DuckDB in ${dir}`, memory: () => 'memory', none: () => 'none, forwarding only' } as const;
+
+/** What is listening where, in the words and paths a user configures their clients with. */
+export function describeRunning(skein: RunningSkein): string {
+  const { urls, config } = skein;
+  const lines = [`Skein is running (storage: ${STORAGE_TEXT[config.storage](config.dataDir)})`];
+  const row = (label: string, value: string | undefined) => value && lines.push(`  ${(label + ':').padEnd(28)}${value}`);
+  row('Query API (Jaeger + Skein)', `${urls.query}   UI arrives here; /metrics /livez /readyz`);
+  row('OTLP/gRPC', urls.otlpGrpc);
+  row('OTLP/HTTP', urls.otlpHttp && `${urls.otlpHttp}/v1/traces`);
+  row('Zipkin', urls.zipkin && `${urls.zipkin}/api/v2/spans  (v1: /api/v1/spans; Zipkin API ${urls.zipkin}/api/v2/)`);
+  row('Jaeger Thrift/HTTP', urls.jaegerHttp && `${urls.jaegerHttp}/api/traces`);
+  row('Jaeger gRPC', urls.jaegerGrpc);
+  row('Jaeger agent (compact)', urls.jaegerCompact);
+  row('Jaeger agent (binary)', urls.jaegerBinary);
+  row('AWS X-Ray daemon', urls.xray);
+  row('Jaeger remote sampling', urls.sampling && `${urls.sampling}/api/sampling?service=NAME`);
+  if (config.forwardEndpoint) lines.push(`  Forwarding every span to ${config.forwardEndpoint}`);
+  if (config.storage !== 'none') lines.push(`Try: npx skein traces --server ${urls.query}`);
+  return lines.join('\n');
+}

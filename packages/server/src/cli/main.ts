@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if ((e as { code?: string }).code === 'EADDRINUSE') {
-      process.stderr.write(`skein: ${(e as Error).message}: another program (maybe another Skein) uses that port; pick others with --otlp-http-port, --zipkin-port, --query-port\n`);
+      process.stderr.write(`skein: ${(e as Error).message}: another program (maybe another Skein) uses that port; move a receiver with its --*-port flag (see --help) or switch it off with --<receiver>-port off\n`);
       return 1;
     }
     throw e;

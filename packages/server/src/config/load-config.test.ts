@@ -46,7 +46,7 @@ test('every problem is reported at once, naming where the bad value came from', 
     assert.equal(e.problems.length, 4, e.message);
     assert.match(e.message, /bad\.yaml: unknown setting "retension"/);
     assert.match(e.message, /--otlp-http-port: expected a port number 0-65535, got "99999"/);
-    assert.match(e.message, /--storage: expected one of duckdb, memory, got "postgres"/);
+    assert.match(e.message, /--storage: expected one of duckdb, memory, none, got "postgres"/);
     assert.match(e.message, /SKEIN_RETENTION: expected a duration like 7d/);
   }
 });
@@ -56,4 +56,18 @@ test('unreadable and malformed config files are clear errors', () => {
   const file = join(dir, 'list.yaml');
   writeFileSync(file, '- a\n- b\n');
   assert.throws(() => loadConfig({ flags: {}, env: {}, configFile: file }), /expected a mapping of setting: value/);
+});
+
+test('receiver ports can be switched off; forwarding settings parse like OTEL_EXPORTER_OTLP_HEADERS', () => {
+  const c = loadConfig({ flags: { 'xray-port': 'off', 'forward-endpoint': 'https://api.honeycomb.io/v1/traces', 'forward-headers': 'x-honeycomb-team=a%2Cb, X-Dataset = demo' }, env: {} });
+  assert.equal(c.xrayPort, null);
+  assert.equal(c.otlpGrpcPort, 4317);
+  assert.deepEqual(c.forwardHeaders, { 'x-honeycomb-team': 'a,b', 'x-dataset': 'demo' });
+  assert.throws(() => loadConfig({ flags: { 'forward-headers': 'no-equals-sign' }, env: {} }), /--forward-headers: expected key=value pairs/);
+  assert.throws(() => loadConfig({ flags: { 'forward-endpoint': 'ftp://x' }, env: {} }), /expected an http\(s\) URL/);
+});
+
+test('--storage none without somewhere to forward to is refused', () => {
+  assert.throws(() => loadConfig({ flags: { storage: 'none' }, env: {} }), /--storage none needs --forward-endpoint/);
+  assert.equal(loadConfig({ flags: { storage: 'none', 'forward-endpoint': 'http://127.0.0.1:4318/v1/traces' }, env: {} }).storage, 'none');
 });

@@ -42,8 +42,16 @@ export function loadConfig(sources: ConfigSources): SkeinConfig {
     if ('error' in parsed) problems.push(`${origin}: ${parsed.error}`);
     else config[o.key] = parsed.value;
   }
+  if (problems.length === 0) problems.push(...crossOptionProblems(config as unknown as SkeinConfig));
   if (problems.length > 0) throw new ConfigError(problems);
   return config as unknown as SkeinConfig;
+}
+
+/** Settings that are each valid but make no sense together. */
+function crossOptionProblems(config: SkeinConfig): string[] {
+  const problems: string[] = [];
+  if (config.storage === 'none' && !config.forwardEndpoint) problems.push('--storage none needs --forward-endpoint: otherwise every span received would be thrown away');
+  return problems;
 }
 
 function readConfigFile(path: string, problems: string[]): Record<string, unknown> {

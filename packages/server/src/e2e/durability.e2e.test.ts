@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getJson, spawnSkein, tempDir } from './harness.js';
+import { EPHEMERAL_PORT_FLAGS, getJson, spawnSkein, tempDir } from './harness.js';
 import { sendUntil } from './load.js';
 
 const SPANS_PER_REQUEST = 20;
-const portFlags = ['--otlp-http-port', '0', '--zipkin-port', '0', '--query-port', '0'];
+const portFlags = EPHEMERAL_PORT_FLAGS;
 
 async function spansOf(queryUrl: string, traceId: string): Promise<number> {
   const { status, body } = await getJson<{ spans: unknown[] }>(`${queryUrl}/api/skein/traces/${traceId}`);

@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../config/load-config.js';
-import type { SkeinConfig } from '../config/options.js';
+import { OPTIONS, type SkeinConfig } from '../config/options.js';
+import type { TraceStore } from '@skein/store';
 import { startSkein, type RunningSkein } from '../app/start-skein.js';
 
 /** A fresh temporary directory, removed by the returned cleanup. */
@@ -14,19 +15,29 @@ export async function tempDir(prefix = 'skein-test-'): Promise<{ path: string; r
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
+/** Every port option set to 0, so tests running side by side never collide on a port. */
+export const EPHEMERAL_PORTS: Readonly<Record<string, string>> = Object.fromEntries(OPTIONS.filter((o) => o.flag.endsWith('-port')).map((o) => [o.flag, '0']));
+export const EPHEMERAL_PORT_FLAGS: readonly string[] = Object.entries(EPHEMERAL_PORTS).flatMap(([flag, v]) => [`--${flag}`, v]);
+
+/** Every receiver URL, for tests that leave all receivers on. */
+export type AllUrls = Required<RunningSkein['urls']>;
+
 /**
  * Skein all-in-one in this process, on ephemeral 127.0.0.1 ports, with the real DuckDB store in
  * a temporary data directory (or memory). Settings go through the real config loader.
  */
-export async function startTestSkein(flags: Record<string, string> = {}): Promise<RunningSkein & { dataDir: string; stop(): Promise<void> }> {
+export async function startTestSkein(flags: Record<string, string> = {}): Promise<Omit<RunningSkein, 'urls' | 'store'> & { urls: AllUrls; store: TraceStore; dataDir: string; stop(): Promise<void> }> {
   const dir = await tempDir();
   const config: SkeinConfig = loadConfig({
-    flags: { 'data-dir': dir.path, 'otlp-http-port': '0', 'zipkin-port': '0', 'query-port': '0', 'log-level': 'silent', ...flags },
+    flags: { 'data-dir': dir.path, ...EPHEMERAL_PORTS, 'log-level': 'silent', ...flags },
     env: {},
   });
   const skein = await startSkein(config, pino({ level: config.logLevel }));
   return {
     ...skein,
+    // Tests switch receivers off or the store to none only when they check exactly that.
+    urls: skein.urls as AllUrls,
+    store: skein.store as TraceStore,
     dataDir: dir.path,
     stop: async () => {
       await skein.close();
@@ -56,7 +67,7 @@ export async function spawnSkein(args: string[], env: Record<string, string> = {
   const urls = await new Promise<SkeinProcess['urls']>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`skein did not start within 30s:\n${out}`)), 30_000);
     const check = () => {
-      const q = /Query API \(Jaeger \+ Skein\): (\S+)/.exec(out);
+      const q = /Query API \(Jaeger \+ Skein\): +(\S+)/.exec(out);
       const o = /OTLP\/HTTP: +(\S+)\/v1\/traces/.exec(out);
       const z = /Zipkin: +(\S+)\/api\/v2\/spans/.exec(out);
       if (q && o && z) {

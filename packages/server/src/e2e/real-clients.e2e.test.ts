@@ -6,14 +6,12 @@ import { BasicTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@op
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { OTLPTraceExporter as OtlpHttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpHttpProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { OTLPTraceExporter as OtlpGrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import zipkin from 'zipkin';
 import { HttpLogger } from 'zipkin-transport-http';
 import { getJson, startTestSkein } from './harness.js';
-
-type JaegerTag = { key: string; type: string; value: unknown };
-type JaegerSpan = { traceID: string; spanID: string; operationName: string; references: Array<{ refType: string; spanID: string }>; tags: JaegerTag[]; logs: Array<{ fields: JaegerTag[] }>; processID: string };
-type JaegerTrace = { traceID: string; spans: JaegerSpan[]; processes: Record<string, { serviceName: string }> };
+import { jaegerTrace as readJaegerTrace, type JaegerSpan, type JaegerTrace } from './read-back.js';
 
 /** Emits the classic scenario with the real OpenTelemetry JS SDK and the given exporter. */
 async function emitWithOpenTelemetry(exporter: SpanExporter, service: string): Promise<string> {
@@ -40,11 +38,7 @@ describe('real clients send to Skein and read back through the Jaeger and Zipkin
   });
   after(() => skein.stop());
 
-  const jaegerTrace = async (traceId: string): Promise<JaegerTrace> => {
-    const { status, body } = await getJson<{ data: JaegerTrace[] }>(`${skein.urls.query}/api/traces/${traceId}`);
-    assert.equal(status, 200, `trace ${traceId} not found`);
-    return body.data[0]!;
-  };
+  const jaegerTrace = (traceId: string): Promise<JaegerTrace> => readJaegerTrace(skein.urls.query, traceId);
 
   const checkScenario = (t: JaegerTrace, service: string, typed: boolean) => {
     assert.equal(t.spans.length, 3);
@@ -75,6 +69,12 @@ describe('real clients send to Skein and read back through the Jaeger and Zipkin
     checkScenario(await jaegerTrace(traceId), 'otel-proto-client', true);
   });
 
+  test('@opentelemetry/exporter-trace-otlp-grpc (OTLP/gRPC, gzip)', async () => {
+    const exporter = new OtlpGrpcExporter({ url: skein.urls.otlpGrpc.replace(/^grpc:/, 'http:'), compression: 'gzip' as never });
+    const traceId = await emitWithOpenTelemetry(exporter, 'otel-grpc-client');
+    checkScenario(await jaegerTrace(traceId), 'otel-grpc-client', true);
+  });
+
   test('@opentelemetry/exporter-zipkin (Zipkin v2 JSON)', async () => {
     const traceId = await emitWithOpenTelemetry(new ZipkinExporter({ url: `${skein.urls.zipkin}/api/v2/spans` }), 'otel-zipkin-client');
     checkScenario(await jaegerTrace(traceId), 'otel-zipkin-client', false);
@@ -83,66 +83,71 @@ describe('real clients send to Skein and read back through the Jaeger and Zipkin
     assert.equal(body.find((s) => s.name === 'call payments')!.kind, 'CLIENT');
   });
 
-  test('zipkin-js with zipkin-transport-http (JSON_V2): a client/server pair sharing one span id', async () => {
-    // Two services, each with its own tracer, recorder and HTTP logger, as two processes would have.
-    const tracerFor = (service: string) => {
-      const logger = new HttpLogger({ endpoint: `${skein.urls.zipkin}/api/v2/spans`, jsonEncoder: zipkin.jsonEncoder.JSON_V2, httpInterval: 50 });
-      // HttpLogger is an EventEmitter; its typings leave that out.
-      const events = logger as unknown as EventEmitter;
-      const delivered = new Promise<void>((resolve, reject) => {
-        events.on('success', () => resolve());
-        events.on('error', reject);
+  for (const version of ['v2', 'v1'] as const) {
+    test(`zipkin-js with zipkin-transport-http (JSON_${version.toUpperCase()}): a client/server pair sharing one span id`, async () => {
+      const suffix = `-${version}`;
+      // Two services, each with its own tracer, recorder and HTTP logger, as two processes would have.
+      const tracerFor = (service: string) => {
+        const jsonEncoder = version === 'v2' ? zipkin.jsonEncoder.JSON_V2 : zipkin.jsonEncoder.JSON_V1;
+        const logger = new HttpLogger({ endpoint: `${skein.urls.zipkin}/api/${version}/spans`, jsonEncoder, httpInterval: 50 });
+        // HttpLogger is an EventEmitter; its typings leave that out.
+        const events = logger as unknown as EventEmitter;
+        const delivered = new Promise<void>((resolve, reject) => {
+          events.on('success', () => resolve());
+          events.on('error', reject);
+        });
+        const tracer = new zipkin.Tracer({ ctxImpl: new zipkin.ExplicitContext(), recorder: new zipkin.BatchRecorder({ logger }), localServiceName: service, traceId128Bit: true, supportsJoin: true });
+        return { tracer, delivered };
+      };
+      const { tracer: frontend, delivered: frontendSent } = tracerFor(`js-frontend${suffix}`);
+      const { tracer: backend, delivered: backendSent } = tracerFor(`js-backend${suffix}`);
+      const rootId = frontend.createRootId();
+      frontend.letId(rootId, () => {
+        frontend.recordServiceName(`js-frontend${suffix}`);
+        frontend.recordRpc('get /checkout');
+        frontend.recordAnnotation(new zipkin.Annotation.ServerRecv());
       });
-      const tracer = new zipkin.Tracer({ ctxImpl: new zipkin.ExplicitContext(), recorder: new zipkin.BatchRecorder({ logger }), localServiceName: service, traceId128Bit: true, supportsJoin: true });
-      return { tracer, delivered };
-    };
-    const { tracer: frontend, delivered: frontendSent } = tracerFor('js-frontend');
-    const { tracer: backend, delivered: backendSent } = tracerFor('js-backend');
-    const rootId = frontend.createRootId();
-    frontend.letId(rootId, () => {
-      frontend.recordServiceName('js-frontend');
-      frontend.recordRpc('get /checkout');
-      frontend.recordAnnotation(new zipkin.Annotation.ServerRecv());
-    });
-    const callId = frontend.letId(rootId, () => frontend.createChildId());
-    frontend.letId(callId, () => {
-      frontend.recordServiceName('js-frontend');
-      frontend.recordRpc('post /charge');
-      frontend.recordAnnotation(new zipkin.Annotation.ClientSend());
-    });
-    // The backend receives the B3 ids in headers and joins the span (Zipkin's shared span).
-    const incoming = new zipkin.TraceId({ traceId: callId.traceId, parentId: new zipkin.option.Some(callId.parentSpanId.getOrElse(callId.spanId)), spanId: callId.spanId, sampled: new zipkin.option.Some(true) });
-    // Tracer.join exists in zipkin-js (it is what its server instrumentations call); its typings omit it.
-    const joined = (backend as unknown as { join(id: zipkin.TraceId): zipkin.TraceId }).join(incoming);
-    backend.letId(joined, () => {
-      backend.recordServiceName('js-backend');
-      backend.recordRpc('post /charge');
-      backend.recordAnnotation(new zipkin.Annotation.ServerRecv());
-      backend.recordBinary('http.status_code', '500');
-      backend.recordBinary('error', 'boom');
-      backend.recordAnnotation(new zipkin.Annotation.ServerSend());
-    });
-    frontend.letId(callId, () => frontend.recordAnnotation(new zipkin.Annotation.ClientRecv()));
-    frontend.letId(rootId, () => frontend.recordAnnotation(new zipkin.Annotation.ServerSend()));
-    await Promise.all([frontendSent, backendSent]);
-    await new Promise((r) => setTimeout(r, 200)); // later batches of the same loggers
-    const traceId = rootId.traceId;
+      const callId = frontend.letId(rootId, () => frontend.createChildId());
+      frontend.letId(callId, () => {
+        frontend.recordServiceName(`js-frontend${suffix}`);
+        frontend.recordRpc('post /charge');
+        frontend.recordAnnotation(new zipkin.Annotation.ClientSend());
+      });
+      // The backend receives the B3 ids in headers and joins the span (Zipkin's shared span).
+      const incoming = new zipkin.TraceId({ traceId: callId.traceId, parentId: new zipkin.option.Some(callId.parentSpanId.getOrElse(callId.spanId)), spanId: callId.spanId, sampled: new zipkin.option.Some(true) });
+      // Tracer.join exists in zipkin-js (it is what its server instrumentations call); its typings omit it.
+      const joined = (backend as unknown as { join(id: zipkin.TraceId): zipkin.TraceId }).join(incoming);
+      backend.letId(joined, () => {
+        backend.recordServiceName(`js-backend${suffix}`);
+        backend.recordRpc('post /charge');
+        backend.recordAnnotation(new zipkin.Annotation.ServerRecv());
+        backend.recordBinary('http.status_code', '500');
+        backend.recordBinary('error', 'boom');
+        backend.recordAnnotation(new zipkin.Annotation.ServerSend());
+      });
+      frontend.letId(callId, () => frontend.recordAnnotation(new zipkin.Annotation.ClientRecv()));
+      frontend.letId(rootId, () => frontend.recordAnnotation(new zipkin.Annotation.ServerSend()));
+      await Promise.all([frontendSent, backendSent]);
+      await new Promise((r) => setTimeout(r, 200)); // later batches of the same loggers
+      const traceId = rootId.traceId;
 
-    const { body: zipkinTrace } = await getJson<Array<{ id: string; name: string; kind: string; shared?: boolean; parentId?: string; localEndpoint: { serviceName: string } }>>(`${skein.urls.zipkin}/api/v2/trace/${traceId}`);
-    assert.equal(zipkinTrace.length, 3);
-    const halves = zipkinTrace.filter((s) => s.id === callId.spanId);
-    assert.deepEqual(halves.map((s) => s.kind).sort(), ['CLIENT', 'SERVER']);
-    assert.equal(halves.find((s) => s.kind === 'SERVER')!.shared, true);
-    assert.equal(halves.find((s) => s.kind === 'SERVER')!.localEndpoint.serviceName, 'js-backend');
+      const { body: zipkinTrace } = await getJson<Array<{ id: string; name: string; kind: string; shared?: boolean; parentId?: string; localEndpoint: { serviceName: string } }>>(`${skein.urls.zipkin}/api/v2/trace/${traceId}`);
+      assert.equal(zipkinTrace.length, 3);
+      const halves = zipkinTrace.filter((s) => s.id === callId.spanId);
+      assert.deepEqual(halves.map((s) => s.kind).sort(), ['CLIENT', 'SERVER']);
+      // v2 marks the server half `shared`; Zipkin's v1 → v2 conversion of a lone sr/ss span does not.
+      if (version === 'v2') assert.equal(halves.find((s) => s.kind === 'SERVER')!.shared, true);
+      assert.equal(halves.find((s) => s.kind === 'SERVER')!.localEndpoint.serviceName, `js-backend${suffix}`);
 
-    // Jaeger shows the shared server half as a child of the client half, with its own id.
-    const jt = await jaegerTrace(traceId);
-    const client = jt.spans.find((s) => s.operationName === 'post /charge' && jt.processes[s.processID]!.serviceName === 'js-frontend')!;
-    const server = jt.spans.find((s) => s.operationName === 'post /charge' && jt.processes[s.processID]!.serviceName === 'js-backend')!;
-    assert.notEqual(server.spanID, client.spanID);
-    assert.deepEqual(server.references.map((r) => r.spanID), [client.spanID]);
+      // Jaeger shows the shared server half as a child of the client half, with its own id.
+      const jt = await jaegerTrace(traceId);
+      const client = jt.spans.find((s) => s.operationName === 'post /charge' && jt.processes[s.processID]!.serviceName === `js-frontend${suffix}`)!;
+      const server = jt.spans.find((s) => s.operationName === 'post /charge' && jt.processes[s.processID]!.serviceName === `js-backend${suffix}`)!;
+      assert.notEqual(server.spanID, client.spanID);
+      assert.deepEqual(server.references.map((r) => r.spanID), [client.spanID]);
 
-    const deps = await getJson<Array<{ parent: string; child: string; callCount: number; errorCount?: number }>>(`${skein.urls.zipkin}/api/v2/dependencies?endTs=${Date.now() + 60_000}&lookback=3600000`);
-    assert.deepEqual(deps.body.find((d) => d.parent === 'js-frontend' && d.child === 'js-backend'), { parent: 'js-frontend', child: 'js-backend', callCount: 1, errorCount: 1 });
-  });
+      const deps = await getJson<Array<{ parent: string; child: string; callCount: number; errorCount?: number }>>(`${skein.urls.zipkin}/api/v2/dependencies?endTs=${Date.now() + 60_000}&lookback=3600000`);
+      assert.deepEqual(deps.body.find((d) => d.parent === `js-frontend${suffix}` && d.child === `js-backend${suffix}`), { parent: `js-frontend${suffix}`, child: `js-backend${suffix}`, callCount: 1, errorCount: 1 });
+    });
+  }
 });

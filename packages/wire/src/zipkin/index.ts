@@ -1,4 +1,14 @@
 export { decodeZipkinV2Json } from './decode-zipkin-v2-json.js';
+export { decodeZipkinV2Proto } from './decode-zipkin-v2-proto.js';
+export { decodeZipkinV1Json } from './decode-zipkin-v1-json.js';
+export { decodeZipkinV1Thrift } from './decode-zipkin-v1-thrift.js';
+export { encodeZipkinV2Proto, writeZipkinV2Proto } from './encode-zipkin-v2-proto.js';
+export { encodeZipkinV1Json, writeZipkinV1Json } from './encode-zipkin-v1-json.js';
+export { encodeZipkinV1Thrift, writeZipkinV1Thrift } from './encode-zipkin-v1-thrift.js';
+export { detectZipkinEncoding, type ZipkinEncoding } from './detect-zipkin-encoding.js';
+export { convertZipkinV1Span } from './zipkin-v1-to-v2.js';
+export { convertZipkinV2Span } from './zipkin-v2-to-v1.js';
 export { toZipkinV2Span } from './span-to-zipkin-v2.js';
 export type { ZipkinV2Span, ZipkinV2Endpoint, ZipkinV2Annotation, ZipkinV2Kind } from './zipkin-v2-span.js';
+export type { ZipkinV1Span, ZipkinV1Annotation, ZipkinV1BinaryAnnotation } from './zipkin-v1-span.js';
 export { DEBUG_ATTRIBUTE as ZIPKIN_DEBUG_ATTRIBUTE, ENDPOINT_ATTRIBUTES as ZIPKIN_ENDPOINT_ATTRIBUTES } from './zipkin-keys.js';

@@ -38,6 +38,12 @@ export class ZipkinResources {
   }
 }
 
+/** Zipkin v2 spans → model spans, in order; spans of one local service share one Resource. */
+export function zipkinV2SpansToModel(zipkinSpans: readonly ZipkinV2Span[]): Span[] {
+  const resources = new ZipkinResources();
+  return zipkinSpans.map((z) => zipkinV2ToSpan(z, resources));
+}
+
 /**
  * A Zipkin v2 span in the model, after the OpenTelemetry Collector's Zipkin receiver
  * (pkg/translator/zipkin/zipkinv2/to_translator.go), with Skein's rule that nothing the client
