@@ -140,16 +140,18 @@ function buildServiceStrategy(s: FileServiceStrategy, where: string, warnings: s
 }
 
 /**
- * Jaeger's rule for the default strategy's operations: a service without its own gets a copy
- * of them (with its own probability as the default, when it is probabilistic); a service with
- * its own gets the default's for the operations it does not name.
+ * Jaeger's rule for the default strategy's operations (static strategy store, parseStrategies):
+ * a probabilistic service without operations of its own gets a copy of them with its own
+ * probability as the default; a rate-limiting one gets none (per-operation sampling would
+ * override its rate limit in the clients); a service with its own operations gets the
+ * default's for the operations it does not name.
  */
 function withDefaultOperations(own: SamplingStrategyResponse, defaults: SamplingStrategyResponse): SamplingStrategyResponse {
   const defaultOps = defaults.operationSampling;
   if (!defaultOps) return own;
   if (!own.operationSampling) {
     const samplingRate = own.probabilisticSampling?.samplingRate;
-    return { ...own, operationSampling: samplingRate === undefined ? defaultOps : { ...defaultOps, defaultSamplingProbability: samplingRate } };
+    return samplingRate === undefined ? own : { ...own, operationSampling: { ...defaultOps, defaultSamplingProbability: samplingRate } };
   }
   const named = new Set(own.operationSampling.perOperationStrategies.map((o) => o.operation));
   return {

@@ -99,14 +99,8 @@ export class HeldSegments {
     const top = document[0];
     if (!top) return [];
     const out: Span[] = [];
-    let ready = document;
-    if (isStreamedSubsegment(top)) {
-      const parent = spanKey(top.traceId, top.parentSpanId);
-      const resource = this.services.resourceOf(parent);
-      if (resource === undefined) this.holdUntilParent(document, parent);
-      else ready = withResource(document, resource);
-    }
-    if (ready !== document || !this.isWaiting(document)) this.settle(ready, out);
+    const withService = this.serviceOrHold(top, document);
+    if (withService) this.settle(withService, out);
     this.evictOverflow(out);
     return out;
   }
@@ -185,6 +179,19 @@ export class HeldSegments {
     this.heldSpans += document.length;
   }
 
+  /**
+   * The document with its service: as it is, or a streamed subsegment with its parent's
+   * Resource; undefined when it is held until its parent is seen.
+   */
+  private serviceOrHold(top: Span, document: readonly Span[]): readonly Span[] | undefined {
+    if (!isStreamedSubsegment(top)) return document;
+    const parent = spanKey(top.traceId, top.parentSpanId);
+    const resource = this.services.resourceOf(parent);
+    if (resource !== undefined) return withResource(document, resource);
+    this.holdUntilParent(document, parent);
+    return undefined;
+  }
+
   private holdUntilParent(document: readonly Span[], parent: string): void {
     const key = `#${this.nextWaitingId++}`;
     this.held.set(key, { spans: document, since: this.now(), waitsFor: parent });
@@ -192,7 +199,6 @@ export class HeldSegments {
     const keys = this.waiting.get(parent);
     if (keys) keys.add(key);
     else this.waiting.set(parent, new Set([key]));
-    this.lastWaitingKey = key;
   }
 
   private evictOverflow(out: Span[]): void {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findAttribute, nowNanos } from '@skein/model';
+import { findAttribute, nowNanos, spanServiceName } from '@skein/model';
 import { manifestEntry, readWireFixture } from '@skein/testkit';
 import { memoryPipeline } from '../test-support/memory-pipeline.js';
 import { sendDatagrams, waitFor } from '../udp/udp-test-support.js';
@@ -46,7 +46,7 @@ test('the X-Ray SDK fixture arrives and reads back with the manifest spans', asy
 
 test('an in-progress segment followed by its completion is stored once: the complete one', async () => {
   const { pipeline, store, outcomes, observer } = setup();
-  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, inProgressMaxAge: 60_000 });
+  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, holdMaxAge: 60_000 });
   try {
     await sendDatagrams(receiver.port, [datagram(segment('a000000000000001', 'in-progress'))]);
     await waitFor(() => outcomes.length === 1, 'the in-progress datagram');
@@ -65,7 +65,7 @@ test('an in-progress segment followed by its completion is stored once: the comp
 
 test('an in-progress segment never completed is stored as it is once its max age has passed', async () => {
   const { pipeline, store } = setup();
-  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, inProgressMaxAge: 40 });
+  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, holdMaxAge: 40 });
   try {
     await sendDatagrams(receiver.port, [datagram(segment('b000000000000001', 'in-progress'))]);
     await waitFor(async () => (await store.getTrace(TRACE_HEX)).length === 1, 'the aged-out segment to be stored');
@@ -80,7 +80,7 @@ test('an in-progress segment never completed is stored as it is once its max age
 
 test('an in-progress segment still held at close is stored before close resolves', async () => {
   const { pipeline, store, outcomes, observer } = setup();
-  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, inProgressMaxAge: 60_000 });
+  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, holdMaxAge: 60_000 });
   await sendDatagrams(receiver.port, [datagram(segment('c000000000000001', 'in-progress'))]);
   await waitFor(() => outcomes.length === 1, 'the in-progress datagram');
   assert.deepEqual(await store.getTrace(TRACE_HEX), []);
@@ -88,6 +88,39 @@ test('an in-progress segment still held at close is stored before close resolves
   const spans = await store.getTrace(TRACE_HEX);
   assert.equal(spans.length, 1);
   assert.deepEqual(findAttribute(spans[0]!.attributes, 'aws.xray.in_progress'), { type: 'bool', value: true });
+});
+
+test('a subsegment streamed on its own before its segment is stored with the segment service', async () => {
+  const { pipeline, store, outcomes, observer } = setup();
+  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, holdMaxAge: 60_000 });
+  try {
+    const streamed = { ...segment('e000000000000002', 0.1), type: 'subsegment', parent_id: 'e000000000000001', name: 'early-call', subsegments: [{ ...segment('e000000000000003', 0.05), name: 'nested' }] };
+    await sendDatagrams(receiver.port, [datagram(streamed)]);
+    await waitFor(() => outcomes.length === 1, 'the streamed subsegment datagram');
+    assert.deepEqual(await store.getTrace(TRACE_HEX), [], 'held until its segment is seen');
+    await sendDatagrams(receiver.port, [datagram(segment('e000000000000001', 0.5))]);
+    await waitFor(async () => (await store.getTrace(TRACE_HEX)).length === 3, 'the segment and the released subsegments');
+    const spans = await store.getTrace(TRACE_HEX);
+    assert.deepEqual(spans.map((s) => [s.name, spanServiceName(s)]).sort(), [['checkout', 'checkout'], ['early-call', 'checkout'], ['nested', 'checkout']]);
+    // a later one whose parent is now known is stored at once
+    await sendDatagrams(receiver.port, [datagram({ ...segment('e000000000000004', 0.1), type: 'subsegment', parent_id: 'e000000000000003', name: 'late-call' })]);
+    await waitFor(async () => (await store.getTrace(TRACE_HEX)).length === 4, 'the late subsegment');
+    const late = (await store.getTrace(TRACE_HEX)).find((s) => s.name === 'late-call');
+    assert.equal(spanServiceName(late!), 'checkout');
+  } finally {
+    await receiver.close();
+  }
+});
+
+test('a streamed subsegment whose segment never came is stored without a service at close', async () => {
+  const { pipeline, store, outcomes, observer } = setup();
+  const receiver = await startXrayUdpReceiver({ host: '127.0.0.1', port: 0, pipeline, observer, holdMaxAge: 60_000 });
+  await sendDatagrams(receiver.port, [datagram({ ...segment('f000000000000002', 0.1), type: 'subsegment', parent_id: 'f000000000000001', name: 'orphan-call' })]);
+  await waitFor(() => outcomes.length === 1, 'the streamed subsegment datagram');
+  assert.deepEqual(await store.getTrace(TRACE_HEX), []);
+  await receiver.close();
+  const spans = await store.getTrace(TRACE_HEX);
+  assert.deepEqual(spans.map((s) => [s.name, spanServiceName(s), s.parentSpanId]), [['orphan-call', 'unknown_service', 'f000000000000001']]);
 });
 
 test('a datagram that is not X-Ray is a counted drop', async () => {

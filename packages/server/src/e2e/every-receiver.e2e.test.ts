@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { manifestEntry, wireManifest } from '@skein/testkit';
+import { describeRunning } from '../cli/all-in-one.js';
 import { getJson, startTestSkein } from './harness.js';
 import { parentNamesOf, serviceOf, waitForJaegerTrace } from './read-back.js';
 import { grpcCall, sendFixture, sendUdp } from './send-wire.js';
@@ -58,5 +59,22 @@ describe('every wire fixture through its own receiver, read back through the Jae
     assert.equal(again.outcome, 'sent');
     const { status } = await getJson(`${skein.urls.query}/livez`);
     assert.equal(status, 200);
+  });
+});
+
+describe('receivers can be switched off one by one', () => {
+  test('--xray-port off and --otlp-grpc-port off: those two are not listening, the rest is', async () => {
+    const skein = await startTestSkein({ 'xray-port': 'off', 'otlp-grpc-port': 'off' });
+    try {
+      const urls = skein.urls as Partial<typeof skein.urls>;
+      assert.equal(urls.xray, undefined);
+      assert.equal(urls.otlpGrpc, undefined);
+      assert.ok(urls.jaegerCompact && urls.otlpHttp && urls.zipkin && urls.jaegerGrpc && urls.sampling);
+      const printed = describeRunning(skein);
+      assert.doesNotMatch(printed, /X-Ray|OTLP\/gRPC/);
+      assert.match(printed, /Jaeger agent \(compact\): +udp:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      await skein.stop();
+    }
   });
 });

@@ -25,7 +25,7 @@ export const XRAY_KEYS = {
   awsTableName: 'aws.table_name',
   /**
    * Skein spells it as the segment field; the collector writes `aws.xray.inprogress`. Also set
-   * on spans Skein stored before their completion arrived (see the receiver's InProgressSegments).
+   * on spans Skein stored before their completion arrived (see the receiver's HeldSegments).
    */
   inProgress: 'aws.xray.in_progress',
   // span: Skein, for fields the collector drops
