@@ -1,7 +1,7 @@
 import type { Span } from '@skein/model';
 import { asDecodeError } from '../otlp/decode-errors.js';
 import { readZipkinV1Json } from './read-zipkin-v1-json.js';
-import { convertZipkinV1Span } from './zipkin-v1-to-v2.js';
+import { zipkinV1SpansToParts } from './zipkin-v1-to-v2.js';
 import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
 
 /**
@@ -14,7 +14,7 @@ import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
  */
 export function decodeZipkinV1Json(body: string | Uint8Array): Span[] {
   try {
-    return zipkinV2SpansToModel(readZipkinV1Json(body).flatMap(convertZipkinV1Span));
+    return zipkinV2SpansToModel(zipkinV1SpansToParts(readZipkinV1Json(body)), { idsFromBytes: false });
   } catch (e) {
     throw asDecodeError(e, 'SKEIN_ERR_INVALID_PAYLOAD');
   }

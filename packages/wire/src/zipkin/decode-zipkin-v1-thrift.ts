@@ -1,7 +1,7 @@
 import type { Span } from '@skein/model';
 import { asDecodeError } from '../otlp/decode-errors.js';
 import { readZipkinV1Thrift } from './read-zipkin-v1-thrift.js';
-import { convertZipkinV1Span } from './zipkin-v1-to-v2.js';
+import { zipkinV1SpansToParts } from './zipkin-v1-to-v2.js';
 import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
 
 /**
@@ -15,7 +15,7 @@ import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
  */
 export function decodeZipkinV1Thrift(bytes: Uint8Array): Span[] {
   try {
-    return zipkinV2SpansToModel(readZipkinV1Thrift(bytes).flatMap(convertZipkinV1Span));
+    return zipkinV2SpansToModel(zipkinV1SpansToParts(readZipkinV1Thrift(bytes)), { idsFromBytes: true });
   } catch (e) {
     throw asDecodeError(e, 'SKEIN_ERR_MALFORMED_THRIFT');
   }

@@ -1,6 +1,6 @@
 import { SkeinError, type Span } from '@skein/model';
 import { readZipkinV2Json } from './read-zipkin-v2-json.js';
-import { ZipkinResources, zipkinV2ToSpan } from './zipkin-v2-to-span.js';
+import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
 
 /**
  * Zipkin v2 JSON (`POST /api/v2/spans`) → model spans, in the order sent.
@@ -12,9 +12,7 @@ import { ZipkinResources, zipkinV2ToSpan } from './zipkin-v2-to-span.js';
  */
 export function decodeZipkinV2Json(body: string | Uint8Array): Span[] {
   try {
-    const zipkinSpans = readZipkinV2Json(body);
-    const resources = new ZipkinResources();
-    return zipkinSpans.map((z) => zipkinV2ToSpan(z, resources));
+    return zipkinV2SpansToModel(readZipkinV2Json(body), { idsFromBytes: false });
   } catch (e) {
     if (e instanceof SkeinError) throw e;
     // Nothing else is expected; if something slips through, it is still the payload's fault

@@ -1,6 +1,6 @@
 import type { Span } from '@skein/model';
 import { asDecodeError } from '../otlp/decode-errors.js';
-import { readZipkinV2Proto } from './read-zipkin-v2-proto.js';
+import { readZipkinV2ProtoParts } from './read-zipkin-v2-proto.js';
 import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
 
 /**
@@ -13,7 +13,7 @@ import { zipkinV2SpansToModel } from './zipkin-v2-to-span.js';
  */
 export function decodeZipkinV2Proto(bytes: Uint8Array): Span[] {
   try {
-    return zipkinV2SpansToModel(readZipkinV2Proto(bytes));
+    return zipkinV2SpansToModel(readZipkinV2ProtoParts(bytes), { idsFromBytes: true });
   } catch (e) {
     throw asDecodeError(e, 'SKEIN_ERR_MALFORMED_PROTOBUF');
   }

@@ -1,5 +1,7 @@
 import { SkeinError } from '@skein/model';
+import { asBuffer } from '../otlp/buffer-slices.js';
 import { binaryProtocolReader } from '../thrift/binary-protocol.js';
+import type { ThriftIdReader } from '../thrift/hex64.js';
 import { TType, type ThriftProtocolReader } from '../thrift/thrift-types.js';
 import { ipFromIpv6Bytes, ipv4FromInt } from './zipkin-ip-addresses.js';
 import { ADDRESS_KEYS, ANNOTATION_TYPE, type ZipkinV1Annotation, type ZipkinV1BinaryAnnotation, type ZipkinV1Span } from './zipkin-v1-span.js';
@@ -37,14 +39,15 @@ const E = ZIPKIN_THRIFT.endpoint;
 export function readZipkinV1Thrift(bytes: Uint8Array): ZipkinV1Span[] {
   if (bytes.length === 0) throw new SkeinError('SKEIN_ERR_EMPTY_BODY', 'expected a Thrift list of Zipkin v1 spans');
   const r = binaryProtocolReader(bytes);
+  const request: RequestState = { bytes: asBuffer(bytes), endpoints: new LastEndpoint() };
   let spans: ZipkinV1Span[];
   if (isList(bytes)) {
     const { size } = r.readListBegin();
     spans = [];
-    for (let i = 0; i < size; i++) spans.push(readSpan(r));
+    for (let i = 0; i < size; i++) spans.push(readSpan(r, request));
     r.readListEnd();
   } else {
-    spans = [readSpan(r)];
+    spans = [readSpan(r, request)];
   }
   if (r.remaining() > 0) throw new SkeinError('SKEIN_ERR_MALFORMED_THRIFT', `${r.remaining()} bytes left after the last span (at byte ${bytes.length - r.remaining()})`);
   return spans;
@@ -56,11 +59,23 @@ function isList(bytes: Uint8Array): boolean {
   return bytes[0] === TType.STRING && !(bytes[1] === 0 && bytes[2] === S.name);
 }
 
-function readSpan(r: ThriftProtocolReader): ZipkinV1Span {
-  let traceId = 0n;
-  let traceIdHigh = 0n;
-  let id = 0n;
-  let parentId: bigint | undefined;
+type Reader = ThriftProtocolReader & ThriftIdReader;
+
+/** What the struct readers share within one request. */
+interface RequestState {
+  /** The request itself, whose binary annotation values are read in place (readValueText). */
+  readonly bytes: Buffer;
+  readonly endpoints: LastEndpoint;
+}
+
+const ZERO_64 = '0000000000000000';
+
+/** Ids are read straight to hex (`readI64Hex`), without a BigInt on the way. */
+function readSpan(r: Reader, request: RequestState): ZipkinV1Span {
+  let traceId = ZERO_64;
+  let traceIdHigh = ZERO_64;
+  let id = ZERO_64;
+  let parentId: string | undefined;
   let name = '';
   let debug = false;
   let timestamp: number | undefined;
@@ -72,13 +87,13 @@ function readSpan(r: ThriftProtocolReader): ZipkinV1Span {
     const field = r.readFieldBegin();
     if (field.type === TType.STOP) break;
     const type = field.type;
-    if (field.id === S.traceId && type === TType.I64) traceId = r.readI64();
-    else if (field.id === S.traceIdHigh && type === TType.I64) traceIdHigh = r.readI64();
-    else if (field.id === S.id && type === TType.I64) id = r.readI64();
+    if (field.id === S.traceId && type === TType.I64) traceId = r.readI64Hex();
+    else if (field.id === S.traceIdHigh && type === TType.I64) traceIdHigh = r.readI64Hex();
+    else if (field.id === S.id && type === TType.I64) id = r.readI64Hex();
     else if (field.id === S.name && type === TType.STRING) name = r.readString();
-    else if (field.id === S.parentId && type === TType.I64) parentId = r.readI64();
-    else if (field.id === S.annotations && type === TType.LIST) readStructs(r, readAnnotation, annotations);
-    else if (field.id === S.binaryAnnotations && type === TType.LIST) readStructs(r, readBinaryAnnotation, binaryAnnotations);
+    else if (field.id === S.parentId && type === TType.I64) parentId = r.readI64Hex();
+    else if (field.id === S.annotations && type === TType.LIST) readStructs(r, request, readAnnotation, annotations);
+    else if (field.id === S.binaryAnnotations && type === TType.LIST) readStructs(r, request, readBinaryAnnotation, binaryAnnotations);
     else if (field.id === S.debug && type === TType.BOOL) debug = r.readBool();
     else if (field.id === S.timestamp && type === TType.I64) timestamp = micros(r.readI64());
     else if (field.id === S.duration && type === TType.I64) duration = micros(r.readI64());
@@ -87,8 +102,8 @@ function readSpan(r: ThriftProtocolReader): ZipkinV1Span {
   }
   r.readStructEnd();
   // A non-zero trace_id_high makes the trace id 128-bit (Zipkin's Span.Builder.traceId(high, low)).
-  const span: ZipkinV1Span = { traceId: traceIdHigh !== 0n ? hex64(traceIdHigh) + hex64(traceId) : hex64(traceId), id: hex64(id), annotations, binaryAnnotations };
-  if (parentId !== undefined) span.parentId = hex64(parentId);
+  const span: ZipkinV1Span = { traceId: traceIdHigh !== ZERO_64 ? traceIdHigh + traceId : traceId, id, annotations, binaryAnnotations };
+  if (parentId !== undefined) span.parentId = parentId;
   if (name) span.name = name;
   if (timestamp !== undefined) span.timestamp = timestamp;
   if (duration !== undefined) span.duration = duration;
@@ -97,20 +112,20 @@ function readSpan(r: ThriftProtocolReader): ZipkinV1Span {
 }
 
 /** A list of structs into `out`, each read by `read` (undefined = dropped); other elements are skipped. */
-function readStructs<T>(r: ThriftProtocolReader, read: (r: ThriftProtocolReader) => T | undefined, out: T[]): void {
+function readStructs<T>(r: Reader, request: RequestState, read: (r: Reader, request: RequestState) => T | undefined, out: T[]): void {
   const { elementType, size } = r.readListBegin();
   for (let i = 0; i < size; i++) {
     if (elementType !== TType.STRUCT) {
       r.skip(elementType);
       continue;
     }
-    const item = read(r);
+    const item = read(r, request);
     if (item !== undefined) out.push(item);
   }
   r.readListEnd();
 }
 
-function readAnnotation(r: ThriftProtocolReader): ZipkinV1Annotation | undefined {
+function readAnnotation(r: Reader, request: RequestState): ZipkinV1Annotation | undefined {
   let timestamp = 0;
   let value: string | undefined;
   let endpoint: ZipkinV2Endpoint | undefined;
@@ -120,7 +135,7 @@ function readAnnotation(r: ThriftProtocolReader): ZipkinV1Annotation | undefined
     if (field.type === TType.STOP) break;
     if (field.id === A.timestamp && field.type === TType.I64) timestamp = micros(r.readI64()) ?? 0;
     else if (field.id === A.value && field.type === TType.STRING) value = r.readString();
-    else if (field.id === A.host && field.type === TType.STRUCT) endpoint = readEndpoint(r);
+    else if (field.id === A.host && field.type === TType.STRUCT) endpoint = readEndpoint(r, request.endpoints);
     else r.skip(field.type);
     r.readFieldEnd();
   }
@@ -129,9 +144,10 @@ function readAnnotation(r: ThriftProtocolReader): ZipkinV1Annotation | undefined
   return endpoint ? { timestamp, value, endpoint } : { timestamp, value };
 }
 
-function readBinaryAnnotation(r: ThriftProtocolReader): ZipkinV1BinaryAnnotation | undefined {
+function readBinaryAnnotation(r: Reader, request: RequestState): ZipkinV1BinaryAnnotation | undefined {
   let key: string | undefined;
-  let value: Uint8Array | undefined;
+  let valueText: string | undefined;
+  let valueAt = -1;
   // Required by the IDL; a client leaving it out most likely meant text.
   let type: number = ANNOTATION_TYPE.STRING;
   let endpoint: ZipkinV2Endpoint | undefined;
@@ -140,35 +156,71 @@ function readBinaryAnnotation(r: ThriftProtocolReader): ZipkinV1BinaryAnnotation
     const field = r.readFieldBegin();
     if (field.type === TType.STOP) break;
     if (field.id === B.key && field.type === TType.STRING) key = r.readString();
-    else if (field.id === B.value && field.type === TType.STRING) value = r.readBinary();
-    else if (field.id === B.annotationType && field.type === TType.I32) type = r.readI32();
-    else if (field.id === B.host && field.type === TType.STRUCT) endpoint = readEndpoint(r);
+    else if (field.id === B.value && field.type === TType.STRING) {
+      valueAt = request.bytes.length - r.remaining();
+      valueText = readValueText(r, request.bytes, valueAt);
+    } else if (field.id === B.annotationType && field.type === TType.I32) type = r.readI32();
+    else if (field.id === B.host && field.type === TType.STRUCT) endpoint = readEndpoint(r, request.endpoints);
     else r.skip(field.type);
     r.readFieldEnd();
   }
   r.readStructEnd();
-  if (key === undefined || value === undefined) return undefined;
+  if (key === undefined || valueText === undefined) return undefined;
+  if (type === ANNOTATION_TYPE.STRING) return endpoint ? { key, value: valueText, endpoint } : { key, value: valueText };
+  const value = binaryAt(request.bytes, valueAt);
   if (ADDRESS_KEYS.has(key) && type === ANNOTATION_TYPE.BOOL) return value.length === 1 && value[0] === 1 && endpoint ? { key, endpoint } : undefined;
   const b: ZipkinV1BinaryAnnotation = { key, value: thriftValueText(type, value) };
   if (endpoint) b.endpoint = endpoint;
   return b;
 }
 
-/** Zipkin's ThriftEndpointCodec: ipv4 0, port 0 and an empty service name mean absent. */
-function readEndpoint(r: ThriftProtocolReader): ZipkinV2Endpoint | undefined {
+/**
+ * A binary annotation's value, read as text. Its type comes after it, and nearly every value is
+ * a STRING: decoding it straight from the request (through the reader's short-string cache)
+ * spares copying the bytes out first; another type finds them again with `binaryAt`. A length
+ * prefix that does not fit goes through readBinary, which reports it as it always has.
+ */
+function readValueText(r: Reader, bytes: Buffer, at: number): string {
+  if (r.remaining() >= 4) {
+    const length = bytes.readInt32BE(at);
+    if (length >= 0 && length <= r.remaining() - 4) return r.readString();
+  }
+  return thriftValueText(ANNOTATION_TYPE.STRING, r.readBinary()); // throws: the length does not fit
+}
+
+/** The bytes of the TBinaryProtocol `binary` at `at` (an i32 length, then the bytes), already read once. */
+function binaryAt(bytes: Buffer, at: number): Uint8Array {
+  const start = at + 4;
+  return bytes.subarray(start, start + bytes.readInt32BE(at));
+}
+
+/**
+ * Zipkin's ThriftEndpointCodec: ipv4 0, port 0 and an empty service name mean absent. An
+ * endpoint without ipv6 that repeats the one before is given back as that same object
+ * (LastEndpoint).
+ */
+function readEndpoint(r: Reader, last: LastEndpoint): ZipkinV2Endpoint | undefined {
   let serviceName = '';
+  let ipv4Int = 0;
+  let port = 0;
+  // Only read from the fields (in their order) when there is an ipv6 field: see below.
   let ipv4: string | undefined;
   let ipv6: string | undefined;
-  let port = 0;
+  let sawIpv6 = false;
   r.readStructBegin();
   for (;;) {
     const field = r.readFieldBegin();
     if (field.type === TType.STOP) break;
-    if (field.id === E.ipv4 && field.type === TType.I32) ipv4 = ipv4FromInt(r.readI32());
-    else if (field.id === E.port && field.type === TType.I16) port = r.readI16() & 0xffff; // an i16: ports above 32767 arrive negative
+    if (field.id === E.ipv4 && field.type === TType.I32) {
+      ipv4Int = r.readI32();
+      if (sawIpv6) ipv4 = ipv4FromInt(ipv4Int);
+    } else if (field.id === E.port && field.type === TType.I16) port = r.readI16() & 0xffff; // an i16: ports above 32767 arrive negative
     else if (field.id === E.serviceName && field.type === TType.STRING) serviceName = r.readString();
     else if (field.id === E.ipv6 && field.type === TType.STRING) {
-      // An IPv4-mapped address is the IPv4 address (Zipkin's Endpoint.parseIp).
+      if (!sawIpv6) ipv4 = ipv4FromInt(ipv4Int);
+      sawIpv6 = true;
+      // An IPv4-mapped address is the IPv4 address (Zipkin's Endpoint.parseIp); the later of
+      // the two fields wins.
       const ip = ipFromIpv6Bytes(r.readBinary());
       if (ip.ipv4) ipv4 = ip.ipv4;
       ipv6 = ip.ipv6;
@@ -176,6 +228,12 @@ function readEndpoint(r: ThriftProtocolReader): ZipkinV2Endpoint | undefined {
     r.readFieldEnd();
   }
   r.readStructEnd();
+  if (sawIpv6) return endpointOf(serviceName, ipv4, ipv6, port);
+  if (!last.matches(serviceName, ipv4Int, port)) last.remember(serviceName, ipv4Int, port, endpointOf(serviceName, ipv4FromInt(ipv4Int), undefined, port));
+  return last.endpoint;
+}
+
+function endpointOf(serviceName: string, ipv4: string | undefined, ipv6: string | undefined, port: number): ZipkinV2Endpoint | undefined {
   if (!serviceName && ipv4 === undefined && ipv6 === undefined && !port) return undefined;
   const e: ZipkinV2Endpoint = {};
   if (serviceName) e.serviceName = serviceName;
@@ -185,7 +243,29 @@ function readEndpoint(r: ThriftProtocolReader): ZipkinV2Endpoint | undefined {
   return e;
 }
 
-const hex64 = (v: bigint): string => BigInt.asUintN(64, v).toString(16).padStart(16, '0');
+/**
+ * The last endpoint read without ipv6, by its raw fields. A v1 span repeats its endpoint on
+ * every annotation and binary annotation (19 times in a typical span): handing back the same
+ * object spares building it, and its address text, each time. Endpoints are never changed
+ * after reading, so sharing one is safe.
+ */
+class LastEndpoint {
+  private serviceName: string | undefined;
+  private ipv4 = 0;
+  private port = 0;
+  endpoint: ZipkinV2Endpoint | undefined;
+
+  matches(serviceName: string, ipv4: number, port: number): boolean {
+    return this.serviceName === serviceName && this.ipv4 === ipv4 && this.port === port;
+  }
+
+  remember(serviceName: string, ipv4: number, port: number, endpoint: ZipkinV2Endpoint | undefined): void {
+    this.serviceName = serviceName;
+    this.ipv4 = ipv4;
+    this.port = port;
+    this.endpoint = endpoint;
+  }
+}
 
 /** 0 means absent; anything else passes as sent (an absurd time is the pipeline's to reject). */
 const micros = (v: bigint): number | undefined => (v === 0n ? undefined : Number(v));

@@ -1,6 +1,8 @@
 import { SkeinError } from '@skein/model';
 import { ProtoReader } from '../otlp/proto-reader.js';
 import { ipFromIpv6Bytes, ipv4FromBytes } from './zipkin-ip-addresses.js';
+import { partsToZipkinV2Span, type ZipkinSpanParts } from './zipkin-span-parts.js';
+import { putTagsInObjectOrder } from './zipkin-tag-order.js';
 import type { ZipkinV2Annotation, ZipkinV2Endpoint, ZipkinV2Kind, ZipkinV2Span } from './zipkin-v2-span.js';
 
 /**
@@ -45,104 +47,100 @@ const T = ZIPKIN_PROTO;
  * port outside 0-65535 is SKEIN_ERR_INVALID_PAYLOAD, as in the JSON reader.
  */
 export function readZipkinV2Proto(bytes: Uint8Array): ZipkinV2Span[] {
+  return readZipkinV2ProtoParts(bytes).map(partsToZipkinV2Span);
+}
+
+/** The same spans as ZipkinSpanParts, for the model mapping (what the decoder uses). */
+export function readZipkinV2ProtoParts(bytes: Uint8Array): ZipkinSpanParts[] {
   const r = new ProtoReader(bytes);
-  const spans: ZipkinV2Span[] = [];
+  const spans: ZipkinSpanParts[] = [];
   while (r.pos < r.len) {
     const tag = r.tag();
-    if (tag === T.LIST_SPANS) spans.push(readSpan(r, r.lenEnd(r.len), `spans[${spans.length}]`));
+    if (tag === T.LIST_SPANS) spans.push(readSpan(r, r.lenEnd(r.len), spans.length));
     else r.skip(tag, r.len);
   }
   return spans;
 }
 
-function readSpan(r: ProtoReader, end: number, path: string): ZipkinV2Span {
-  const span: ZipkinV2Span = { traceId: '', id: '' };
-  const annotations: ZipkinV2Annotation[] = [];
-  const tags: [string, string][] = [];
+/**
+ * Repeated fields overwrite earlier ones, as in protobuf. Names, tags, annotation values and
+ * service names go through the reader's short-string cache: they repeat from span to span.
+ */
+function readSpan(r: ProtoReader, end: number, index: number): ZipkinSpanParts {
+  let traceId = '';
+  let parentId: string | undefined;
+  let id = '';
+  let kind: ZipkinV2Kind | undefined;
+  let name: string | undefined;
+  let timestamp = 0;
+  let duration = 0;
+  let localEndpoint: ZipkinV2Endpoint | undefined;
+  let remoteEndpoint: ZipkinV2Endpoint | undefined;
+  let annotations: ZipkinV2Annotation[] | undefined;
+  const tagKeys: string[] = [];
+  const tagValues: string[] = [];
+  let debug = false;
+  let shared = false;
   while (r.pos < end) {
     const tag = r.tag();
     switch (tag) {
       case T.SPAN_TRACE_ID:
-        span.traceId = r.hex(end);
+        traceId = r.hex(end);
         break;
-      case T.SPAN_PARENT_ID: {
-        const parentId = r.hex(end);
-        if (parentId) span.parentId = parentId;
-        else delete span.parentId;
+      case T.SPAN_PARENT_ID:
+        parentId = r.hex(end) || undefined;
         break;
-      }
       case T.SPAN_ID:
-        span.id = r.hex(end);
+        id = r.hex(end);
         break;
-      case T.SPAN_KIND: {
-        const kind = PROTO_KINDS[r.uint32()];
-        if (kind) span.kind = kind;
-        else delete span.kind;
+      case T.SPAN_KIND:
+        kind = PROTO_KINDS[r.uint32()];
         break;
-      }
-      case T.SPAN_NAME: {
-        const name = r.string(end);
-        if (name) span.name = name;
-        else delete span.name;
+      case T.SPAN_NAME:
+        name = r.cachedString(end) || undefined;
         break;
-      }
-      case T.SPAN_TIMESTAMP: {
-        const timestamp = Number(r.fixed64());
-        if (timestamp) span.timestamp = timestamp;
-        else delete span.timestamp;
+      case T.SPAN_TIMESTAMP:
+        timestamp = readFixed64AsNumber(r);
         break;
-      }
-      case T.SPAN_DURATION: {
-        const duration = Number(BigInt.asUintN(64, r.int64()));
-        if (duration) span.duration = duration;
-        else delete span.duration;
+      case T.SPAN_DURATION:
+        duration = readUint64AsNumber(r);
         break;
-      }
-      case T.SPAN_LOCAL_ENDPOINT: {
-        const local = readEndpoint(r, r.lenEnd(end), `${path}.local_endpoint`);
-        if (local) span.localEndpoint = local;
-        else delete span.localEndpoint;
+      case T.SPAN_LOCAL_ENDPOINT:
+        localEndpoint = readEndpoint(r, r.lenEnd(end), index, 'local_endpoint');
         break;
-      }
-      case T.SPAN_REMOTE_ENDPOINT: {
-        const remote = readEndpoint(r, r.lenEnd(end), `${path}.remote_endpoint`);
-        if (remote) span.remoteEndpoint = remote;
-        else delete span.remoteEndpoint;
+      case T.SPAN_REMOTE_ENDPOINT:
+        remoteEndpoint = readEndpoint(r, r.lenEnd(end), index, 'remote_endpoint');
         break;
-      }
       case T.SPAN_ANNOTATIONS: {
         const a = readAnnotation(r, r.lenEnd(end));
-        if (a) annotations.push(a);
+        if (a) (annotations ??= []).push(a);
         break;
       }
       case T.SPAN_TAGS:
-        tags.push(readTag(r, r.lenEnd(end)));
+        readTag(r, r.lenEnd(end), tagKeys, tagValues);
         break;
       case T.SPAN_DEBUG:
-        if (r.bool()) span.debug = true;
-        else delete span.debug;
+        debug = r.bool();
         break;
       case T.SPAN_SHARED:
-        if (r.bool()) span.shared = true;
-        else delete span.shared;
+        shared = r.bool();
         break;
       default:
         r.skip(tag, end);
     }
   }
   r.expectEnd(end);
-  if (annotations.length > 0) span.annotations = annotations;
-  if (tags.length > 0) span.tags = Object.fromEntries(tags); // own properties, even "__proto__"
-  return span;
+  putTagsInObjectOrder(tagKeys, tagValues);
+  return { traceId, parentId, id, kind, name, timestamp, duration, localEndpoint, remoteEndpoint, annotations, tagKeys, tagValues, debug, shared };
 }
 
-function readEndpoint(r: ProtoReader, end: number, path: string): ZipkinV2Endpoint | undefined {
+function readEndpoint(r: ProtoReader, end: number, spanIndex: number, field: string): ZipkinV2Endpoint | undefined {
   const e: ZipkinV2Endpoint = {};
   while (r.pos < end) {
     const tag = r.tag();
     switch (tag) {
       case T.ENDPOINT_SERVICE_NAME: {
-        const serviceName = r.string(end);
+        const serviceName = r.cachedString(end);
         if (serviceName) e.serviceName = serviceName;
         break;
       }
@@ -156,7 +154,7 @@ function readEndpoint(r: ProtoReader, end: number, path: string): ZipkinV2Endpoi
         break;
       case T.ENDPOINT_PORT: {
         const port = r.uint32() | 0; // int32
-        if (port > 0xffff) throw new SkeinError('SKEIN_ERR_INVALID_PAYLOAD', `${path}.port: expected a port number (0-65535), got ${port}`);
+        if (port > 0xffff) throw new SkeinError('SKEIN_ERR_INVALID_PAYLOAD', `spans[${spanIndex}].${field}.port: expected a port number (0-65535), got ${port}`);
         if (port > 0) e.port = port; // zero (and Zipkin clamps negatives to it) means unknown
         break;
       }
@@ -165,7 +163,7 @@ function readEndpoint(r: ProtoReader, end: number, path: string): ZipkinV2Endpoi
     }
   }
   r.expectEnd(end);
-  return Object.keys(e).length > 0 ? e : undefined;
+  return e.serviceName !== undefined || e.ipv4 !== undefined || e.ipv6 !== undefined || e.port !== undefined ? e : undefined;
 }
 
 function readAnnotation(r: ProtoReader, end: number): ZipkinV2Annotation | undefined {
@@ -173,23 +171,57 @@ function readAnnotation(r: ProtoReader, end: number): ZipkinV2Annotation | undef
   let value = '';
   while (r.pos < end) {
     const tag = r.tag();
-    if (tag === T.ANNOTATION_TIMESTAMP) timestamp = Number(r.fixed64());
-    else if (tag === T.ANNOTATION_VALUE) value = r.string(end);
+    if (tag === T.ANNOTATION_TIMESTAMP) timestamp = readFixed64AsNumber(r);
+    else if (tag === T.ANNOTATION_VALUE) value = r.cachedString(end);
     else r.skip(tag, end);
   }
   r.expectEnd(end);
   return timestamp !== 0 && value !== '' ? { timestamp, value } : undefined;
 }
 
-function readTag(r: ProtoReader, end: number): [string, string] {
+/** One map entry; a missing key or value is the empty string, as protobuf reads it. */
+function readTag(r: ProtoReader, end: number, keys: string[], values: string[]): void {
   let key = '';
   let value = '';
   while (r.pos < end) {
     const tag = r.tag();
-    if (tag === T.ENTRY_KEY) key = r.string(end);
-    else if (tag === T.ENTRY_VALUE) value = r.string(end);
+    if (tag === T.ENTRY_KEY) key = r.cachedString(end);
+    else if (tag === T.ENTRY_VALUE) value = r.cachedString(end);
     else r.skip(tag, end);
   }
   r.expectEnd(end);
-  return [key, value];
+  keys.push(key);
+  values.push(value);
+}
+
+/**
+ * A fixed64 as the nearest double, as `Number(r.fixed64())` gives it but without a BigInt: the
+ * halves are exact and the one addition rounds the exact sum once, to the same double.
+ */
+function readFixed64AsNumber(r: ProtoReader): number {
+  const low = r.fixed32();
+  return r.fixed32() * 4294967296 + low;
+}
+
+/**
+ * A uint64 varint as a double, as `Number(BigInt.asUintN(64, r.int64()))` gives it. Up to 7
+ * bytes (49 bits, every real duration) it is summed exactly in a double; longer or truncated
+ * ones take the BigInt path, which also reports the errors.
+ */
+function readUint64AsNumber(r: ProtoReader): number {
+  const start = r.pos;
+  const buf = r.buf;
+  const stop = Math.min(start + 7, r.len);
+  let value = 0;
+  let scale = 1;
+  for (let pos = start; pos < stop; pos++) {
+    const b = buf[pos]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      r.pos = pos + 1;
+      return value;
+    }
+    scale *= 128;
+  }
+  return Number(BigInt.asUintN(64, r.int64()));
 }

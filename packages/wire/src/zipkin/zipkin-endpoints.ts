@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { int, str, type AnyValue } from '@skein/model';
+import { int, str, type AnyValue, type Attribute } from '@skein/model';
 import { ENDPOINT_ATTRIBUTES } from './zipkin-keys.js';
 import type { ZipkinV2Endpoint } from './zipkin-v2-span.js';
 
@@ -12,13 +12,27 @@ type EndpointKeys = { readonly ip: string; readonly ipv6: string; readonly port:
  * (the IPv6 overwriting the IPv4); to lose nothing, an IPv6 sent beside an IPv4 goes to `*.ipv6`.
  * (The local service name goes to the resource; see zipkin-v2-to-span.ts.)
  */
-export function endpointToAttributes(endpoint: ZipkinV2Endpoint | undefined, side: 'local' | 'remote', into: Map<string, AnyValue>): void {
+export function endpointToAttributes(endpoint: ZipkinV2Endpoint | undefined, side: 'local' | 'remote', into: Attribute[]): void {
   if (!endpoint) return;
   const keys: EndpointKeys = ENDPOINT_ATTRIBUTES[side];
-  if (keys.serviceName && endpoint.serviceName) into.set(keys.serviceName, str(endpoint.serviceName));
-  if (endpoint.ipv4 !== undefined) into.set(keys.ip, str(endpoint.ipv4));
-  if (endpoint.ipv6 !== undefined) into.set(endpoint.ipv4 !== undefined ? keys.ipv6 : keys.ip, str(endpoint.ipv6));
-  if (endpoint.port !== undefined) into.set(keys.port, int(endpoint.port));
+  if (keys.serviceName && endpoint.serviceName) setAttribute(into, keys.serviceName, str(endpoint.serviceName));
+  if (endpoint.ipv4 !== undefined) setAttribute(into, keys.ip, str(endpoint.ipv4));
+  if (endpoint.ipv6 !== undefined) setAttribute(into, endpoint.ipv4 !== undefined ? keys.ipv6 : keys.ip, str(endpoint.ipv6));
+  if (endpoint.port !== undefined) setAttribute(into, keys.port, int(endpoint.port));
+}
+
+/**
+ * Sets `key` as a Map would: a tag of the same name keeps its place and takes this value. It
+ * runs a handful of times per span (endpoint fields, debug), so a scan beats a Map per span.
+ */
+export function setAttribute(attributes: Attribute[], key: string, value: AnyValue): void {
+  for (let i = 0; i < attributes.length; i++) {
+    if (attributes[i]!.key === key) {
+      attributes[i] = { key, value };
+      return;
+    }
+  }
+  attributes.push({ key, value });
 }
 
 /**

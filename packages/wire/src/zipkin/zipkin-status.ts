@@ -4,22 +4,19 @@ import { OTEL_TAGS } from './zipkin-keys.js';
 const UNSET: Status = Object.freeze({ code: StatusCode.UNSET, message: '' });
 
 /**
- * The span status a Zipkin span's tags express. The tags themselves stay on the span as sent
- * (so the span round-trips exactly); the status is derived from them:
+ * The span status a Zipkin span's tags express, given the values of the tags that decide it
+ * (undefined when the span has no such tag). The tags themselves stay on the span as sent (so
+ * the span round-trips exactly); the status is derived from them:
  * - any `error` tag means ERROR (Zipkin treats every span carrying it as failed); its value is
  *   the message unless it is just "true"/"" or `otel.status_description` gives one;
  * - otherwise `otel.status_code` (`OK`/`ERROR`/`UNSET`, also the collector's `STATUS_CODE_*`
  *   and `Ok`/`Error` spellings) with `otel.status_description` as message.
  */
-export function statusFromZipkinTags(tags: Readonly<Record<string, string>> | undefined): Status {
-  if (!tags) return UNSET;
-  const error = own(tags, OTEL_TAGS.error);
-  const description = own(tags, OTEL_TAGS.statusDescription);
+export function statusFromZipkinTags(error: string | undefined, code: string | undefined, description: string | undefined): Status {
   if (error !== undefined) {
     const fromError = error === 'true' || error === '' ? '' : error;
     return { code: StatusCode.ERROR, message: description ?? fromError };
   }
-  const code = own(tags, OTEL_TAGS.statusCode);
   if (code === undefined) return UNSET;
   return { code: statusCodeFromName(code), message: description ?? '' };
 }
@@ -53,5 +50,3 @@ export function writeStatusTags(status: Status, tags: Map<string, string>): void
     tags.set(OTEL_TAGS.error, status.message);
   }
 }
-
-const own = (o: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(o, key) ? o[key] : undefined);

@@ -1,4 +1,6 @@
-import { ADDRESS_KEYS, LOCAL_COMPONENT, type ZipkinV1Annotation, type ZipkinV1Span } from './zipkin-v1-span.js';
+import { ADDRESS_KEYS, LOCAL_COMPONENT, type ZipkinV1Annotation, type ZipkinV1BinaryAnnotation, type ZipkinV1Span } from './zipkin-v1-span.js';
+import { partsToZipkinV2Span, type ZipkinSpanParts } from './zipkin-span-parts.js';
+import { putTagsInObjectOrder } from './zipkin-tag-order.js';
 import type { ZipkinV2Annotation, ZipkinV2Endpoint, ZipkinV2Kind, ZipkinV2Span } from './zipkin-v2-span.js';
 
 /**
@@ -26,10 +28,24 @@ import type { ZipkinV2Annotation, ZipkinV2Endpoint, ZipkinV2Kind, ZipkinV2Span }
  * Names are kept as sent (Zipkin lowercases them; Skein's v2 decoder keeps them, so does this).
  */
 export function convertZipkinV1Span(source: ZipkinV1Span): ZipkinV2Span[] {
+  const parts: ZipkinSpanParts[] = [];
+  convertZipkinV1SpanToParts(source, parts);
+  return parts.map(partsToZipkinV2Span);
+}
+
+/** Every span's conversion, in order, for the model mapping. */
+export function zipkinV1SpansToParts(sources: readonly ZipkinV1Span[]): ZipkinSpanParts[] {
+  const out: ZipkinSpanParts[] = [];
+  for (const source of sources) convertZipkinV1SpanToParts(source, out);
+  return out;
+}
+
+/** The same conversion, appending ZipkinSpanParts to `out` for the model mapping (what the decoders use). */
+export function convertZipkinV1SpanToParts(source: ZipkinV1Span, out: ZipkinSpanParts[]): void {
   const conversion = new V1Conversion(source);
   conversion.processAnnotations();
   conversion.processBinaryAnnotations();
-  return conversion.finish();
+  conversion.finish(out);
 }
 
 /** A v2 span under construction: the part of Zipkin's Span.Builder the conversion uses. */
@@ -42,7 +58,8 @@ class V2SpanBuilder {
   shared = false;
   localComponent: string | undefined;
   readonly annotations: ZipkinV2Annotation[] = [];
-  readonly tags = new Map<string, string>();
+  readonly tagKeys: string[] = [];
+  readonly tagValues: string[] = [];
 
   constructor(localEndpoint?: ZipkinV2Endpoint) {
     this.localEndpoint = localEndpoint;
@@ -63,22 +80,32 @@ class V2SpanBuilder {
     this.remoteEndpoint = endpoint && !isEmpty(endpoint) ? endpoint : undefined;
   }
 
-  build(source: ZipkinV1Span): ZipkinV2Span {
-    const z: ZipkinV2Span = { traceId: source.traceId, id: source.id };
-    if (source.parentId !== undefined) z.parentId = source.parentId;
-    if (this.kind) z.kind = this.kind;
-    if (source.name) z.name = source.name;
-    if (this.timestamp !== undefined) z.timestamp = this.timestamp;
-    if (this.duration !== undefined) z.duration = this.duration;
+  /** A later tag of the same key wins, at the first one's place (Zipkin's Span.Builder.putTag; see build). */
+  putTag(key: string, value: string): void {
+    this.tagKeys.push(key);
+    this.tagValues.push(value);
+  }
+
+  build(source: ZipkinV1Span): ZipkinSpanParts {
     const local = this.localEndpoint?.serviceName === undefined && this.localComponent ? { ...this.localEndpoint, serviceName: this.localComponent } : this.localEndpoint;
-    if (local) z.localEndpoint = local;
-    if (this.remoteEndpoint) z.remoteEndpoint = this.remoteEndpoint;
-    if (this.annotations.length > 0) z.annotations = sortedUnique(this.annotations);
-    if (this.tags.size > 0) z.tags = Object.fromEntries(this.tags); // own properties, even "__proto__"
-    if (source.debug) z.debug = true;
-    // Zipkin: "shared is for the server side, unset it if accidentally set on the client side".
-    if (this.shared && this.kind !== 'CLIENT') z.shared = true;
-    return z;
+    putTagsInObjectOrder(this.tagKeys, this.tagValues);
+    return {
+      traceId: source.traceId,
+      parentId: source.parentId,
+      id: source.id,
+      kind: this.kind,
+      name: source.name || undefined,
+      timestamp: this.timestamp ?? 0,
+      duration: this.duration ?? 0,
+      localEndpoint: local,
+      remoteEndpoint: this.remoteEndpoint,
+      annotations: this.annotations.length > 0 ? sortedUnique(this.annotations) : undefined,
+      tagKeys: this.tagKeys,
+      tagValues: this.tagValues,
+      debug: source.debug === true,
+      // Zipkin: "shared is for the server side, unset it if accidentally set on the client side".
+      shared: this.shared && this.kind !== 'CLIENT',
+    };
   }
 }
 
@@ -190,7 +217,7 @@ class V1Conversion {
     let ca: ZipkinV2Endpoint | undefined;
     let sa: ZipkinV2Endpoint | undefined;
     let ma: ZipkinV2Endpoint | undefined;
-    for (const b of [...this.source.binaryAnnotations].sort((x, y) => compareText(x.key, y.key))) {
+    for (const b of sortedByKey(this.source.binaryAnnotations)) {
       // Address annotations should be BOOL true, but some clients (zipkin-ruby) wrote "1":
       // Zipkin reads any of these keys as an address.
       if (ADDRESS_KEYS.has(b.key)) {
@@ -205,7 +232,7 @@ class V1Conversion {
         if (b.value === '') continue; // only a marker for the local endpoint, not a tag
         current.localComponent = b.value;
       }
-      current.tags.set(b.key, b.value);
+      current.putTag(b.key, b.value);
     }
 
     const { cs, cr, ss, sr, ms, mr } = this;
@@ -239,8 +266,9 @@ class V1Conversion {
     }
   }
 
-  finish(): ZipkinV2Span[] {
-    return [this.first, ...this.others].map((b) => b.build(this.source));
+  finish(out: ZipkinSpanParts[]): void {
+    out.push(this.first.build(this.source));
+    for (const other of this.others) out.push(other.build(this.source));
   }
 
   /** ms and mr are not supposed to be in one span; when they are, each side gets its own. */
@@ -346,6 +374,23 @@ function withoutServiceName(e: ZipkinV2Endpoint): ZipkinV2Endpoint {
 
 /** Java's String.compareTo: UTF-16 code unit order, which is JavaScript's too. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Sorted by key, stably, as V1Span sorts binary annotations (the order decides which service's
+ * span comes first, and tag order). A span has a few dozen at most in practice, and for those an
+ * insertion sort in JS beats the built-in sort, which calls back into JS for every comparison.
+ */
+function sortedByKey(list: readonly ZipkinV1BinaryAnnotation[]): ZipkinV1BinaryAnnotation[] {
+  const sorted = list.slice();
+  if (sorted.length > 32) return sorted.sort((x, y) => compareText(x.key, y.key));
+  for (let i = 1; i < sorted.length; i++) {
+    const item = sorted[i]!;
+    let j = i - 1;
+    for (; j >= 0 && sorted[j]!.key > item.key; j--) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = item;
+  }
+  return sorted;
+}
 
 /** Sorted by timestamp, then value (V1Annotation and Annotation compare so). */
 const sortedByTime = <T extends { timestamp: number; value: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.timestamp - b.timestamp || compareText(a.value, b.value));

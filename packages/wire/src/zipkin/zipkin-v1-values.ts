@@ -1,4 +1,5 @@
-import { asBuffer, utf8Slice } from '../otlp/buffer-slices.js';
+import { asBuffer } from '../otlp/buffer-slices.js';
+import { decodeShortString } from '../otlp/short-string-cache.js';
 import { ANNOTATION_TYPE, type AnnotationTypeName } from './zipkin-v1-span.js';
 
 /**
@@ -9,10 +10,9 @@ import { ANNOTATION_TYPE, type AnnotationTypeName } from './zipkin-v1-span.js';
  * I16/I32/I64 → decimal, DOUBLE → Java's `Double.toString`.
  */
 export function thriftValueText(type: number, value: Uint8Array): string {
+  if (type === ANNOTATION_TYPE.STRING) return utf8Text(value);
   const b = asBuffer(value);
   switch (type) {
-    case ANNOTATION_TYPE.STRING:
-      return b.length === 0 ? '' : utf8Slice(b, 0, b.length);
     case ANNOTATION_TYPE.BOOL:
       return b[0] === 1 ? 'true' : 'false';
     case ANNOTATION_TYPE.I16:
@@ -30,6 +30,18 @@ export function thriftValueText(type: number, value: Uint8Array): string {
   }
   // BYTES, an unknown type, or a number too short for its type: the bytes themselves, as text.
   return base64UrlPadded(b);
+}
+
+/** Short values are decoded from here: copying a few bytes costs less than wrapping each one in a Buffer. */
+const SCRATCH = Buffer.alloc(256);
+
+/** UTF-8 text (invalid sequences become U+FFFD), through the short-string cache: tag values repeat. */
+function utf8Text(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (n === 0) return '';
+  if (n > SCRATCH.length) return asBuffer(bytes).toString('utf8');
+  SCRATCH.set(bytes);
+  return decodeShortString(SCRATCH, 0, n);
 }
 
 /**

@@ -1,24 +1,15 @@
-import {
-  EMPTY_RESOURCE,
-  EMPTY_SCOPE,
-  SpanKind,
-  bool,
-  isIdProblem,
-  normalizeSpanId,
-  normalizeTraceId,
-  str,
-  type AnyValue,
-  type Attribute,
-  type Resource,
-  type Span,
-  type SpanEvent,
-} from '@skein/model';
+import { EMPTY_RESOURCE, EMPTY_SCOPE, SpanKind, bool, str, type Attribute, type Resource, type Span, type SpanEvent } from '@skein/model';
 import { annotationToEvent } from './zipkin-annotations.js';
-import { endpointToAttributes } from './zipkin-endpoints.js';
+import { endpointToAttributes, setAttribute } from './zipkin-endpoints.js';
+import { parentIdOf, spanIdOf, traceIdOf } from './zipkin-ids.js';
 import { DEBUG_ATTRIBUTE, OTEL_TAGS, SERVICE_NAME } from './zipkin-keys.js';
 import { microsToNanosExact } from './zipkin-micros.js';
+import type { ZipkinSpanParts } from './zipkin-span-parts.js';
 import { statusFromZipkinTags } from './zipkin-status.js';
-import type { ZipkinV2Span } from './zipkin-v2-span.js';
+import type { ZipkinV2Kind } from './zipkin-v2-span.js';
+
+/** Shared by every span without events or links (as in the OTLP decoder): nothing to allocate. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * One Resource per local service name within a request, shared by reference by every span of
@@ -38,10 +29,17 @@ export class ZipkinResources {
   }
 }
 
+export interface ZipkinIdForm {
+  /** The reader made every id from bytes (proto3, Thrift): they are lowercase hex already (zipkin-ids.ts). */
+  readonly idsFromBytes: boolean;
+}
+
 /** Zipkin v2 spans → model spans, in order; spans of one local service share one Resource. */
-export function zipkinV2SpansToModel(zipkinSpans: readonly ZipkinV2Span[]): Span[] {
+export function zipkinV2SpansToModel(zipkinSpans: readonly ZipkinSpanParts[], { idsFromBytes }: ZipkinIdForm): Span[] {
   const resources = new ZipkinResources();
-  return zipkinSpans.map((z) => zipkinV2ToSpan(z, resources));
+  const spans: Span[] = new Array(zipkinSpans.length);
+  for (let i = 0; i < zipkinSpans.length; i++) spans[i] = zipkinV2ToSpan(zipkinSpans[i]!, resources, idsFromBytes);
+  return spans;
 }
 
 /**
@@ -60,91 +58,132 @@ export function zipkinV2SpansToModel(zipkinSpans: readonly ZipkinV2Span[]): Span
  * - annotations → events; `shared` → `span.shared`;
  * - no timestamp: the earliest annotation's, else 0 (which the pipeline rejects as absurd).
  */
-export function zipkinV2ToSpan(z: ZipkinV2Span, resources: ZipkinResources): Span {
-  const trace = traceIdOf(z.traceId);
-  const spanId = spanIdOf(z.id);
-  const tags = z.tags;
-
-  const attributes = new Map<string, AnyValue>();
-  let traceState = '';
-  let droppedAttributesCount = 0;
-  let droppedEventsCount = 0;
-  let droppedLinksCount = 0;
-  if (tags) {
-    for (const key of Object.keys(tags)) {
-      const value = tags[key]!;
-      switch (key) {
-        case OTEL_TAGS.traceState:
-          if (value === '') break; // an empty one is not written back: keep it as a tag
-          traceState = value;
-          continue;
-        case OTEL_TAGS.droppedAttributesCount:
-        case OTEL_TAGS.droppedEventsCount:
-        case OTEL_TAGS.droppedLinksCount: {
-          const n = canonicalCount(value);
-          if (n === undefined) break; // not a count the exporter wrote: keep it as a tag
-          if (key === OTEL_TAGS.droppedAttributesCount) droppedAttributesCount = n;
-          else if (key === OTEL_TAGS.droppedEventsCount) droppedEventsCount = n;
-          else droppedLinksCount = n;
-          continue;
-        }
-      }
-      attributes.set(key, str(value));
-    }
-  }
+export function zipkinV2ToSpan(z: ZipkinSpanParts, resources: ZipkinResources, idsFromBytes: boolean): Span {
+  const trace = traceIdOf(z.traceId, idsFromBytes);
+  const spanId = spanIdOf(z.id, idsFromBytes);
+  const tags = new TagFields(z.tagKeys, z.tagValues);
+  const attributes = tags.attributes;
   endpointToAttributes(z.localEndpoint, 'local', attributes);
   endpointToAttributes(z.remoteEndpoint, 'remote', attributes);
-  if (z.debug) attributes.set(DEBUG_ATTRIBUTE, bool(true));
+  if (z.debug) setAttribute(attributes, DEBUG_ATTRIBUTE, bool(true));
 
-  const events: SpanEvent[] = z.annotations ? z.annotations.map(annotationToEvent) : [];
+  const events: readonly SpanEvent[] = z.annotations ? z.annotations.map(annotationToEvent) : NONE;
   const start = z.timestamp ? microsToNanosExact(z.timestamp) : earliestEvent(events);
   const end = start + (z.duration ? microsToNanosExact(z.duration) : 0n);
 
+  // Same field order as makeSpan(), so every span object has one hidden class.
   return {
     traceId: trace.id,
     spanId,
-    parentSpanId: parentIdOf(z.parentId, spanId),
-    traceState,
+    parentSpanId: parentIdOf(z.parentId, spanId, idsFromBytes),
+    traceState: tags.traceState,
     flags: 0,
     name: z.name ?? '',
-    kind: kindOf(z, tags),
+    kind: kindOf(z.kind, tags.spanKind),
     startTimeUnixNano: start,
     endTimeUnixNano: end,
-    attributes: toAttributeList(attributes),
-    droppedAttributesCount,
+    attributes,
+    droppedAttributesCount: tags.droppedAttributesCount,
     events,
-    droppedEventsCount,
-    links: [],
-    droppedLinksCount,
-    status: statusFromZipkinTags(tags),
+    droppedEventsCount: tags.droppedEventsCount,
+    links: NONE,
+    droppedLinksCount: tags.droppedLinksCount,
+    status: statusFromZipkinTags(tags.error, tags.statusCode, tags.statusDescription),
     resource: resources.forService(z.localEndpoint?.serviceName),
     scope: EMPTY_SCOPE,
     traceIdHigh64Absent: trace.high64Absent,
-    shared: z.shared === true,
+    shared: z.shared,
   };
 }
 
-function traceIdOf(raw: string): { id: string; high64Absent: boolean } {
-  const n = normalizeTraceId(raw);
-  return isIdProblem(n) ? { id: raw.toLowerCase(), high64Absent: false } : n;
+/**
+ * One pass over a span's tags: every tag becomes a string attribute, except those the
+ * OpenTelemetry exporters write for OTLP fields Zipkin lacks (trace state, dropped counts),
+ * which become those fields; the values that decide status and kind are noted on the way.
+ */
+class TagFields {
+  readonly attributes: Attribute[] = [];
+  traceState = '';
+  droppedAttributesCount = 0;
+  droppedEventsCount = 0;
+  droppedLinksCount = 0;
+  error: string | undefined;
+  statusCode: string | undefined;
+  statusDescription: string | undefined;
+  spanKind: string | undefined;
+
+  constructor(keys: readonly string[], values: readonly string[]) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = values[i]!;
+      if (mayBeField(key) && this.isField(key, value)) continue;
+      this.attributes.push({ key, value: str(value) });
+    }
+  }
+
+  /** True when the tag became a field instead of an attribute. */
+  private isField(key: string, value: string): boolean {
+    switch (key) {
+      case OTEL_TAGS.error:
+        this.error = value;
+        return false;
+      case OTEL_TAGS.statusCode:
+        this.statusCode = value;
+        return false;
+      case OTEL_TAGS.statusDescription:
+        this.statusDescription = value;
+        return false;
+      case OTEL_TAGS.spanKind:
+        this.spanKind = value;
+        return false;
+      case OTEL_TAGS.traceState:
+        if (value === '') return false; // an empty one is not written back: keep it as a tag
+        this.traceState = value;
+        return true;
+      case OTEL_TAGS.droppedAttributesCount:
+      case OTEL_TAGS.droppedEventsCount:
+      case OTEL_TAGS.droppedLinksCount: {
+        const n = canonicalCount(value);
+        if (n === undefined) return false; // not a count the exporter wrote: keep it as a tag
+        if (key === OTEL_TAGS.droppedAttributesCount) this.droppedAttributesCount = n;
+        else if (key === OTEL_TAGS.droppedEventsCount) this.droppedEventsCount = n;
+        else this.droppedLinksCount = n;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
 }
 
-function spanIdOf(raw: string): string {
-  const n = normalizeSpanId(raw);
-  return isIdProblem(n) ? raw.toLowerCase() : n;
+/** The tags `isField` looks at. */
+const FIELD_TAGS: readonly string[] = [
+  OTEL_TAGS.error,
+  OTEL_TAGS.statusCode,
+  OTEL_TAGS.statusDescription,
+  OTEL_TAGS.spanKind,
+  OTEL_TAGS.traceState,
+  OTEL_TAGS.droppedAttributesCount,
+  OTEL_TAGS.droppedEventsCount,
+  OTEL_TAGS.droppedLinksCount,
+];
+
+/**
+ * A cheap first look that spares most keys the string compares of `isField`: the first
+ * character and the length of every FIELD_TAGS key (a length bit may stand for several lengths,
+ * which only lets a few more keys through).
+ */
+const FIELD_TAG_FIRST_CHARS = new Uint8Array(128);
+let fieldTagLengthBits = 0;
+for (const key of FIELD_TAGS) {
+  FIELD_TAG_FIRST_CHARS[key.charCodeAt(0)] = 1;
+  fieldTagLengthBits |= 1 << (key.length & 31);
 }
 
-/** Absent, empty or all-zero parent ids mean a root (Zipkin reads them so); a span is not its own parent (collector). */
-function parentIdOf(raw: string | undefined, spanId: string): string {
-  if (raw === undefined) return '';
-  const n = normalizeSpanId(raw);
-  if (n === 'empty' || n === 'all-zero') return '';
-  if (isIdProblem(n)) return raw.toLowerCase();
-  return n === spanId ? '' : n;
-}
+const mayBeField = (key: string): boolean => FIELD_TAG_FIRST_CHARS[key.charCodeAt(0)] === 1 && (fieldTagLengthBits & (1 << (key.length & 31))) !== 0;
 
-function kindOf(z: ZipkinV2Span, tags: Readonly<Record<string, string>> | undefined): SpanKind {
-  switch (z.kind) {
+function kindOf(kind: ZipkinV2Kind | undefined, spanKindTag: string | undefined): SpanKind {
+  switch (kind) {
     case 'CLIENT':
       return SpanKind.CLIENT;
     case 'SERVER':
@@ -154,7 +193,7 @@ function kindOf(z: ZipkinV2Span, tags: Readonly<Record<string, string>> | undefi
     case 'CONSUMER':
       return SpanKind.CONSUMER;
     default:
-      return tags && Object.hasOwn(tags, OTEL_TAGS.spanKind) && tags[OTEL_TAGS.spanKind] === 'internal' ? SpanKind.INTERNAL : SpanKind.UNSPECIFIED;
+      return spanKindTag === 'internal' ? SpanKind.INTERNAL : SpanKind.UNSPECIFIED;
   }
 }
 
@@ -167,10 +206,4 @@ function earliestEvent(events: readonly SpanEvent[]): bigint {
 /** A count exactly as the exporters write it (only when positive), so writing it back is lossless. */
 function canonicalCount(text: string): number | undefined {
   return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : undefined;
-}
-
-function toAttributeList(attributes: Map<string, AnyValue>): Attribute[] {
-  const out: Attribute[] = [];
-  for (const [key, value] of attributes) out.push({ key, value });
-  return out;
 }
