@@ -2,20 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SkeinError, type Span } from '@skein/model';
-import { readWireFixture } from '@skein/testkit';
+import { assertSkeinError, readWireFixture } from '@skein/testkit';
 import { decodeOtlpJson } from './decode-otlp-json.js';
 import { MAX_JSON_DEPTH } from '../json/json-depth.js';
 import { MAX_ANY_VALUE_DEPTH } from './otlp-schema.js';
-
-function assertSkeinError(fn: () => unknown, code: string, message?: string | RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (typeof message === 'string') assert.ok(e.message.includes(message), `"${e.message}" should include "${message}"`);
-    else if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 const SPAN = {
   traceId: '5B8EFFF798038103D269B633813FC60C',

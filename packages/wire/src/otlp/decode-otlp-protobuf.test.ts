@@ -2,21 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type AnyValue, SkeinError } from '@skein/model';
-import { readWireFixture } from '@skein/testkit';
+import { assertSkeinError, readWireFixture } from '@skein/testkit';
 import { decodeOtlpProtobuf } from './decode-otlp-protobuf.js';
 import { MAX_ANY_VALUE_DEPTH, WireType, tagOf } from './otlp-schema.js';
 import { ProtoWriter } from './proto-writer.js';
 
 const FIXTURE = readWireFixture('otel-otlp-proto.bin');
-
-function assertSkeinError(fn: () => unknown, code: string, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 /** Runs the decoder on arbitrary input: it may return spans or throw, but only a SkeinError. */
 function decodeOrSkeinError(body: Uint8Array): void {

@@ -1,4 +1,5 @@
 import { SkeinError, SpanKind, StatusCode, anyValueToJson, type AnyValue, type JsonValue, type Span } from '@skein/model';
+import { AWS_SPAN_STRING_FIELDS } from './xray-aws.js';
 import { UNKNOWN_LINE } from './xray-cause.js';
 import { XRAY_DAEMON_HEADER } from './xray-daemon-header.js';
 import { EXCEPTION_EVENT, SEMCONV, XRAY_KEYS } from './xray-keys.js';
@@ -176,18 +177,10 @@ function writeResource(span: Span, o: JsonObject): void {
   o.aws = aws;
 }
 
-const AWS_SPAN_FIELDS: ReadonlyArray<readonly [field: string, key: string]> = [
-  ['account_id', XRAY_KEYS.awsAccount],
-  ['operation', XRAY_KEYS.awsOperation],
-  ['region', XRAY_KEYS.awsRegion],
-  ['request_id', XRAY_KEYS.awsRequestId],
-  ['queue_url', XRAY_KEYS.awsQueueUrl],
-  ['table_name', XRAY_KEYS.awsTableName],
-];
 
 function awsOf(a: Attributes, fromResource: JsonObject | undefined): JsonObject | undefined {
   const aws = a.prefixed(XRAY_KEYS.awsPrefix, fromResource ?? {});
-  for (const [field, key] of AWS_SPAN_FIELDS) {
+  for (const [field, key] of AWS_SPAN_STRING_FIELDS) {
     const v = a.string(key);
     if (v !== undefined) aws[field] = v;
   }

@@ -3,7 +3,8 @@ import { childPath, keepUnmapped, optionalInteger, optionalString, type JsonObje
 import { XRAY_KEYS } from './xray-keys.js';
 import { AWS_RESOURCE_FIELDS } from './xray-resource.js';
 
-const SPAN_STRING_FIELDS: ReadonlyArray<readonly [field: string, key: string]> = [
+/** X-Ray `aws` fields that describe the call (span attributes), shared with the encoder. */
+export const AWS_SPAN_STRING_FIELDS: ReadonlyArray<readonly [field: string, key: string]> = [
   ['account_id', XRAY_KEYS.awsAccount],
   ['operation', XRAY_KEYS.awsOperation],
   ['region', XRAY_KEYS.awsRegion],
@@ -11,7 +12,7 @@ const SPAN_STRING_FIELDS: ReadonlyArray<readonly [field: string, key: string]> =
   ['queue_url', XRAY_KEYS.awsQueueUrl],
   ['table_name', XRAY_KEYS.awsTableName],
 ];
-const SPAN_FIELDS: ReadonlySet<string> = new Set([...SPAN_STRING_FIELDS.map(([f]) => f), 'retries']);
+const SPAN_FIELDS: ReadonlySet<string> = new Set([...AWS_SPAN_STRING_FIELDS.map(([f]) => f), 'retries']);
 const DOCUMENT_ROOT_FIELDS: ReadonlySet<string> = new Set([...SPAN_FIELDS, ...AWS_RESOURCE_FIELDS]);
 
 /**
@@ -23,7 +24,7 @@ const DOCUMENT_ROOT_FIELDS: ReadonlySet<string> = new Set([...SPAN_FIELDS, ...AW
 export function mapAwsToSpan(aws: JsonObject | undefined, path: string, isSegment: boolean, attrs: Map<string, AnyValue>): void {
   if (!aws) return;
   const p = childPath(path, 'aws');
-  for (const [field, key] of SPAN_STRING_FIELDS) {
+  for (const [field, key] of AWS_SPAN_STRING_FIELDS) {
     const v = optionalString(aws, field, p);
     if (v !== undefined) attrs.set(key, str(v));
   }

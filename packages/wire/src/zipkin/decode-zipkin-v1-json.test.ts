@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SkeinError, anyValueToString, findAttribute, type ErrorCode, type Span } from '@skein/model';
-import { readWireFixture } from '@skein/testkit';
+import { SkeinError, anyValueToString, findAttribute, type Span } from '@skein/model';
+import { assertSkeinError, readWireFixture } from '@skein/testkit';
 import { decodeZipkinV1Json } from './decode-zipkin-v1-json.js';
 import { decodeZipkinV2Json } from './decode-zipkin-v2-json.js';
 
@@ -17,15 +17,6 @@ const textOf = (s: Span, key: string): string | undefined => {
   const v = findAttribute(s.attributes, key);
   return v === undefined ? undefined : anyValueToString(v);
 };
-
-function assertSkeinError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 test('whole-payload problems are coded errors naming what was wrong', () => {
   assertSkeinError(() => decodeZipkinV1Json(''), 'SKEIN_ERR_EMPTY_BODY');

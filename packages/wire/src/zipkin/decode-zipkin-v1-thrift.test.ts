@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SkeinError, SpanKind, anyValueToString, findAttribute, type ErrorCode, type Span } from '@skein/model';
-import { readWireFixture } from '@skein/testkit';
+import { SkeinError, SpanKind, anyValueToString, findAttribute, type Span } from '@skein/model';
+import { assertSkeinError, readWireFixture } from '@skein/testkit';
 import { binaryProtocolWriter } from '../thrift/binary-protocol.js';
 import { TType, type ThriftProtocolWriter } from '../thrift/thrift-types.js';
 import { decodeZipkinV1Thrift } from './decode-zipkin-v1-thrift.js';
 
 const FIXTURE = readWireFixture('pyzipkin-V1_THRIFT.bin');
-
-function assertSkeinError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 const textOf = (s: Span, key: string): string | undefined => {
   const v = findAttribute(s.attributes, key);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { SkeinError, SpanKind, StatusCode, findAttribute, type ErrorCode } from '@skein/model';
 import { decodeZipkinV2Json } from './decode-zipkin-v2-json.js';
 import { toZipkinV2Span } from './span-to-zipkin-v2.js';
+import { assertSkeinError } from '@skein/testkit';
 
 const TRACE = '4e441824ec2b6a44ffdc9bb9a6453df3';
 const base = (over: Record<string, unknown> = {}) => ({ traceId: TRACE, id: 'ffdc9bb9a6453df3', name: 'op', timestamp: 1_795_000_000_000_000, duration: 10, localEndpoint: { serviceName: 'svc' }, ...over });
@@ -12,15 +13,6 @@ const one = (over: Record<string, unknown> = {}) => {
   assert.equal(spans.length, 1);
   return spans[0]!;
 };
-
-function assertSkeinError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 test('whole-payload problems are coded errors naming what was wrong', () => {
   assertSkeinError(() => decodeZipkinV2Json('[{"traceId": '), 'SKEIN_ERR_MALFORMED_JSON');

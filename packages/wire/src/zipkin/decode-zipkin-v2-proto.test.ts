@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SkeinError, type ErrorCode } from '@skein/model';
-import { readWireFixture } from '@skein/testkit';
+import { SkeinError } from '@skein/model';
+import { assertSkeinError, readWireFixture } from '@skein/testkit';
 import { ProtoWriter } from '../otlp/proto-writer.js';
 import { decodeZipkinV2Json } from './decode-zipkin-v2-json.js';
 import { decodeZipkinV2Proto } from './decode-zipkin-v2-proto.js';
@@ -10,15 +10,6 @@ import { encodeZipkinV2Proto, writeZipkinV2Proto } from './encode-zipkin-v2-prot
 import { readZipkinV2Proto } from './read-zipkin-v2-proto.js';
 import { toZipkinV2Span } from './span-to-zipkin-v2.js';
 import type { ZipkinV2Span } from './zipkin-v2-span.js';
-
-function assertSkeinError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof SkeinError, `expected a SkeinError, got ${String(e)}`);
-    assert.equal(e.code, code);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
 
 const ZIPKIN_JS_V2 = JSON.parse(readWireFixture('zipkinjs-v2.bin').toString('utf8')) as ZipkinV2Span[];
 
