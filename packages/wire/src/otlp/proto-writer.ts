@@ -1,3 +1,5 @@
+import { GrowableBuffer } from '../bytes/growable-buffer.js';
+
 /** Buffer.prototype.utf8Write: what `buf.write(s, offset)` calls after checking its arguments. */
 interface Utf8Writable {
   utf8Write(s: string, offset: number): number;
@@ -18,19 +20,9 @@ const ASCII_FAST_PATH_MAX = 127;
  * submessages (key/values, values) are under 128 bytes, so the shift is rare and one
  * pass suffices, with no size pre-computation.
  */
-export class ProtoWriter {
-  pos = 0;
-  private buf: Buffer;
-  private view: DataView;
-
+export class ProtoWriter extends GrowableBuffer {
   constructor(initialCapacity = 4096) {
-    this.buf = Buffer.allocUnsafe(initialCapacity);
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-  }
-
-  /** The bytes written so far, copied into an exactly sized array. */
-  finish(): Uint8Array {
-    return new Uint8Array(this.buf.subarray(0, this.pos));
+    super(initialCapacity);
   }
 
   uint32(value: number): void {
@@ -154,16 +146,6 @@ export class ProtoWriter {
     }
     this.pos = pos;
     return true;
-  }
-
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let capacity = this.buf.length * 2;
-    while (capacity < this.pos + n) capacity *= 2;
-    const next = Buffer.allocUnsafe(capacity);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 }
 

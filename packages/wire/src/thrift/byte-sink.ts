@@ -1,20 +1,11 @@
+import { GrowableBuffer } from '../bytes/growable-buffer.js';
+
 /**
- * A growable output buffer for the Thrift writers: big- and little-endian numbers, varints
- * and UTF-8, doubling its capacity as needed.
+ * The Thrift writers' output: big- and little-endian numbers, varints and UTF-8.
  */
-export class ByteSink {
-  pos = 0;
-  private buf: Buffer;
-  private view: DataView;
-
+export class ByteSink extends GrowableBuffer {
   constructor(initialCapacity = 1024) {
-    this.buf = Buffer.allocUnsafe(initialCapacity);
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-  }
-
-  /** The bytes written so far, copied into an exactly sized array. */
-  finish(): Uint8Array {
-    return new Uint8Array(this.buf.subarray(0, this.pos));
+    super(initialCapacity);
   }
 
   byte(value: number): void {
@@ -77,15 +68,5 @@ export class ByteSink {
 
   utf8(value: string): Uint8Array {
     return Buffer.from(value, 'utf8');
-  }
-
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let capacity = this.buf.length * 2;
-    while (capacity < this.pos + n) capacity *= 2;
-    const next = Buffer.allocUnsafe(capacity);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 }
