@@ -1,21 +1,45 @@
 import type { FastifyInstance } from 'fastify';
-import { SkeinError, normalizeTraceId } from '@skein/model';
+import { SPAN_KIND_NAMES, SkeinError, normalizeTraceId } from '@skein/model';
 import { xrayTraceIdToHex } from '@skein/wire';
 import type { TraceStore } from '@skein/store';
 import { parseSkeinSearch, type RawParams } from './search-params.js';
 import { spanToJson } from './span-json.js';
 import { summarizeTrace } from './trace-summary.js';
+import { MAX_VALUE_SUGGESTIONS, DEFAULT_VALUE_SUGGESTIONS, suggestAttributeKeys, suggestAttributeValues } from './attribute-suggestions.js';
 
 /**
  * Skein's own API (used by the CLI and, later, the UI):
  *   GET /api/skein/traces?…      → { traces: TraceSummary[] } (see parseSkeinSearch)
  *   GET /api/skein/traces/:id    → { traceId, summary, spans: SkeinSpanJson[] }
  *   GET /api/skein/services      → { services: string[] }
+ *   GET /api/skein/services/:service/operations → { operations: [{ name, kind }] } (sorted by name, then kind)
+ *   GET /api/skein/attributes/keys?service=            → { keys: string[] } (sorted)
+ *   GET /api/skein/attributes/values?key=&service=&limit= → { values: string[] } (sorted, as text)
  * Errors: `{ error: { code, message } }` with Skein's stable codes.
  */
 export async function registerSkeinApi(app: FastifyInstance, opts: { store: TraceStore }): Promise<void> {
   const { store } = opts;
   app.get('/api/skein/services', async () => ({ services: await store.getServices() }));
+  app.get('/api/skein/services/:service/operations', async (req) => {
+    const { service } = req.params as { service: string };
+    const operations = await store.getOperations({ serviceName: service });
+    return { operations: operations.map((o) => ({ name: o.name, kind: SPAN_KIND_NAMES[o.spanKind] })) };
+  });
+  app.get('/api/skein/attributes/keys', async (req) => {
+    const { service } = req.query as RawParams;
+    return { keys: await suggestAttributeKeys(store, single(service)) };
+  });
+  app.get('/api/skein/attributes/values', async (req) => {
+    const q = req.query as RawParams;
+    const key = single(q.key);
+    if (!key) throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', 'key: required (the attribute whose values to list)');
+    const limitText = single(q.limit);
+    const limit = limitText === undefined ? DEFAULT_VALUE_SUGGESTIONS : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_VALUE_SUGGESTIONS) {
+      throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `limit: "${limitText}" is not an integer from 1 to ${MAX_VALUE_SUGGESTIONS}`);
+    }
+    return { values: await suggestAttributeValues(store, key, single(q.service), limit) };
+  });
   app.get('/api/skein/traces', async (req) => {
     const query = parseSkeinSearch(req.query as RawParams);
     const traces = await store.findTraces(query);
@@ -31,4 +55,10 @@ export async function registerSkeinApi(app: FastifyInstance, opts: { store: Trac
     const summary = summarizeTrace(spans);
     return { traceId: summary.traceId, summary, spans: spans.map(spanToJson) };
   });
+}
+
+/** A query parameter given once (the last one wins when repeated); '' counts as absent. */
+function single(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[v.length - 1] : v;
+  return s === undefined || s === '' ? undefined : s;
 }

@@ -13,6 +13,7 @@ import { listenHttp } from './listen-http.js';
 import { openStore } from './open-store.js';
 import { startRetention } from './retention.js';
 import { startReceivers, type ReceiverUrls } from './start-receivers.js';
+import { registerUi, uiDirectory } from './ui-static.js';
 
 export interface RunningSkein {
   readonly config: SkeinConfig;
@@ -44,6 +45,9 @@ export async function startSkein(config: SkeinConfig, logger: Logger = pino({ le
     refuseTraceQueries(queryApp);
   }
   registerOperationsRoutes(queryApp, { metrics, isReady: () => ready });
+  const ui = uiDirectory();
+  if (ui) await registerUi(queryApp, ui);
+  else logger.warn('the web UI is not built (packages/ui/dist/web is missing): run `npm run build`; the APIs work without it');
 
   let receivers: Awaited<ReturnType<typeof startReceivers>> | undefined;
   let urls: RunningSkein['urls'];

@@ -43,7 +43,7 @@ export function describeRunning(skein: RunningSkein): string {
   const { urls, config } = skein;
   const lines = [`Skein is running (storage: ${STORAGE_TEXT[config.storage](config.dataDir)})`];
   const row = (label: string, value: string | undefined) => value && lines.push(`  ${(label + ':').padEnd(28)}${value}`);
-  row('Query API (Jaeger + Skein)', `${urls.query}   UI arrives here; /metrics /livez /readyz`);
+  row('Query API (Jaeger + Skein)', `${urls.query}   web UI (open it in a browser); /metrics /livez /readyz`);
   row('OTLP/gRPC', urls.otlpGrpc);
   row('OTLP/HTTP', urls.otlpHttp && `${urls.otlpHttp}/v1/traces`);
   row('Zipkin', urls.zipkin && `${urls.zipkin}/api/v2/spans  (v1: /api/v1/spans; Zipkin API ${urls.zipkin}/api/v2/)`);
