@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly searchRuns: number;
   /** Keep the data directory instead of deleting it at the end. */
   readonly keepData: boolean;
+  /** Leave out the UI phase (headless Chromium); the run says loudly that it did. */
+  readonly skipUi: boolean;
 }
 
 export const DEFAULT_SPANS = 1_000_000;
@@ -28,6 +30,7 @@ export const BENCH_HELP = `Usage: npm run bench -- [options]     (or node packag
   --trace-lookups N     distinct trace ids fetched per API (default 50)
   --search-runs N       runs of the search query (default 20)
   --keep-data           keep the data directory
+  --skip-ui             leave out the UI phase (headless Chromium: first waterfall paint, heap, scroll frames)
 Accepts 1e6, 10M, 1_000_000 style numbers.`;
 
 /** "10M", "1e7", "1_000_000", "250k" → a whole number. */
@@ -51,6 +54,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       'trace-lookups': { type: 'string' },
       'search-runs': { type: 'string' },
       'keep-data': { type: 'boolean' },
+      'skip-ui': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -68,5 +72,6 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     traceLookups: count('--trace-lookups', values['trace-lookups'], 50),
     searchRuns: count('--search-runs', values['search-runs'], 20),
     keepData: values['keep-data'] ?? false,
+    skipUi: values['skip-ui'] ?? false,
   };
 }

@@ -20,12 +20,14 @@ import { markdownTable, resultRows } from './report/results-table.js';
 import { writeResults } from './report/write-results.js';
 import { scrapeStoreGauges } from './server/metrics-scrape.js';
 import { SkeinProcess } from './server/skein-process.js';
+import { runUiPhase } from './ui/ui-bench-phase.js';
+import { uiTable, type UiBenchResults } from './ui/ui-bench-results.js';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 /** Enough spans for every format to fill many requests, few enough to encode in a second or two. */
 const WIRE_DECODE_SPANS = 20_000;
-const step = (n: number, text: string): void => console.log(`\n[${n}/6] ${text}`);
+const step = (n: number, text: string): void => console.log(`\n[${n}/7] ${text}`);
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
   const benchStarted = performance.now();
@@ -98,6 +100,11 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     await server.stop();
     server = undefined;
 
+    step(6, 'UI in headless Chromium: first waterfall paint, JS heap and scroll frames for traces of 1k, 10k and 100k spans');
+    const ui: UiBenchResults = options.skipUi ? { status: 'skipped', reason: '--skip-ui was given' } : await runUiPhase((line) => console.log(line));
+    if (ui.status === 'skipped') console.log(`    !!! UI BENCHMARK SKIPPED: ${ui.reason} !!!`);
+    else console.log(uiTable(ui).replace(/^/gm, '    '));
+
     return {
       generatedAt: new Date().toISOString(),
       machine,
@@ -118,6 +125,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       storage: { acceptedSpans, storedSpans, diskBytes: disk.bytes, allocatedDiskBytes: disk.allocatedBytes, bytesPerSpan, shutdownMs: stopped.shutdownMs },
       memory: { serverPeakRssBytes, benchPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
       queries,
+      ui,
       totalSeconds: (performance.now() - benchStarted) / 1000,
     };
   } catch (err) {
@@ -134,10 +142,12 @@ async function main(): Promise<void> {
   if (options === 'help') return console.log(BENCH_HELP);
   const results = await runBench(options);
   const rows = resultRows(results);
-  step(6, 'Results');
+  step(7, 'Results');
   console.log(`Machine: ${machineLine(results.machine)}`);
   console.log(markdownTable(rows));
   console.log(`\nDecode throughput per wire format (one core):\n${wireDecodeTable(results.wireDecode)}`);
+  console.log(`\nUI (headless Chromium${results.ui?.status === 'measured' ? `, ${results.ui.browser}` : ''}):\n${results.ui ? uiTable(results.ui) : 'not run'}`);
+  if (results.ui?.status === 'skipped') console.log(`!!! UI BENCHMARK SKIPPED: ${results.ui.reason} !!!`);
   const path = await writeResults(results, rows);
   console.log(`\nWritten to ${path}. Whole run: ${(results.totalSeconds / 60).toFixed(1)} min.`);
   if (options.spans < 10_000_000) {

@@ -35,6 +35,13 @@ export interface TraceStore {
   /** Service call graph over a time window, derived from parent/child spans across services. */
   getDependencies(query: DependencyQuery): Promise<DependencyLink[]>;
 
+  /**
+   * The service map over [start, end): per-service span counts and per-operation rate, errors
+   * and latency, calls between services, and calls to uninstrumented peers (databases, other
+   * services, external hosts) inferred from client span attributes. See ServiceGraph.
+   */
+  getServiceGraph(query: ServiceGraphQuery): Promise<ServiceGraph>;
+
   /** Attribute keys seen on spans (and resources), sorted; for autocompletion. */
   getAttributeKeys(): Promise<string[]>;
 
@@ -120,6 +127,57 @@ export interface DependencyLink {
   readonly callCount: number;
   /** Calls where either side's span had status ERROR. */
   readonly errorCount: number;
+}
+
+/** Spans count when their start is in [startTimeNanos, endTimeNanos). */
+export interface ServiceGraphQuery {
+  readonly startTimeNanos: bigint;
+  readonly endTimeNanos: bigint;
+}
+
+/**
+ * The service map (semantics in semantics/service-graph.ts, which the memory store implements
+ * directly and the DuckDB store reproduces in SQL). Nodes are sorted by id, edges by source then
+ * target, operations by name then kind. Percentiles interpolate linearly between the two closest
+ * durations (DuckDB's `quantile_cont`), rounded to whole nanoseconds.
+ */
+export interface ServiceGraph {
+  readonly nodes: readonly ServiceGraphNode[];
+  readonly edges: readonly ServiceGraphEdge[];
+}
+
+export type ServiceGraphNodeKind = 'service' | 'database' | 'external';
+
+export interface ServiceGraphNode {
+  /** `service:{name}`, `database:{db.system}` or `database:{db.system}/{namespace}`, `external:{address}`. */
+  readonly id: string;
+  readonly kind: ServiceGraphNodeKind;
+  readonly name: string;
+  /** Spans this service recorded in the window (0 for inferred peers, which record none). */
+  readonly spanCount: number;
+  /** Of those, spans with status ERROR. */
+  readonly errorCount: number;
+  readonly operations: readonly ServiceGraphOperation[];
+}
+
+export interface ServiceGraphOperation {
+  readonly name: string;
+  readonly spanKind: SpanKind;
+  readonly count: number;
+  readonly errorCount: number;
+  readonly p50Nanos: bigint;
+  readonly p99Nanos: bigint;
+}
+
+export interface ServiceGraphEdge {
+  /** Node ids; the source is always a service. */
+  readonly source: string;
+  readonly target: string;
+  readonly callCount: number;
+  /** Calls whose callee span (or, for inferred peers, the calling client span) has status ERROR. */
+  readonly errorCount: number;
+  readonly p50Nanos: bigint;
+  readonly p99Nanos: bigint;
 }
 
 export interface RetentionPolicy {

@@ -3,6 +3,7 @@ import type { WireDecodeMeasurement } from '../phases/wire-decode-phase.js';
 import type { Machine } from '../measure/machine.js';
 import type { TraceByIdLatency, SearchLatency } from '../measure/query-latency.js';
 import type { LatencySummary } from '../measure/stats.js';
+import type { UiBenchResults } from '../ui/ui-bench-results.js';
 
 /** One ingest run over real HTTP into the real server. */
 export interface IngestMeasurement {
@@ -62,5 +63,7 @@ export interface BenchResults {
     readonly traceByIdJaeger: TraceByIdLatency;
     readonly search: SearchLatency;
   };
+  /** The UI phase (headless Chromium); absent in results written before it existed. */
+  readonly ui?: UiBenchResults;
   readonly totalSeconds: number;
 }

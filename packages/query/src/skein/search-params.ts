@@ -1,7 +1,8 @@
-import { SkeinError, StatusCode, nowNanos, parseDuration, spanKindFromName } from '@skein/model';
+import { StatusCode, nowNanos, spanKindFromName } from '@skein/model';
 import type { AttributeCondition, TraceQuery, TraceSort } from '@skein/store';
+import { badParam, durationParam, singleParam, timeParam, type RawParams } from './query-params.js';
 
-export type RawParams = Record<string, string | string[] | undefined>;
+export type { RawParams };
 
 const SORTS: readonly TraceSort[] = ['newest', 'oldest', 'duration', 'shortest'];
 export const MAX_LIMIT = 1000;
@@ -15,30 +16,14 @@ export const MAX_LIMIT = 1000;
  * No time bounds means all stored time.
  */
 export function parseSkeinSearch(params: RawParams, now: bigint = nowNanos()): TraceQuery {
-  const one = (k: string): string | undefined => {
-    const v = params[k];
-    const s = Array.isArray(v) ? v[v.length - 1] : v;
-    return s === undefined || s === '' ? undefined : s;
-  };
+  const one = (k: string): string | undefined => singleParam(params, k);
   const many = (k: string): string[] => {
     const v = params[k];
     return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => s !== '');
   };
-  const bad = (name: string, why: string): never => {
-    throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `${name}: ${why}`);
-  };
-  const duration = (k: string): bigint | undefined => {
-    const t = one(k);
-    if (t === undefined) return undefined;
-    return parseDuration(t) ?? bad(k, `"${t}" is not a duration like 1.5s or 200ms`);
-  };
-  const time = (k: string): bigint | undefined => {
-    const t = one(k);
-    if (t === undefined) return undefined;
-    if (/^\d+$/.test(t)) return BigInt(t);
-    const ms = Date.parse(t);
-    return Number.isNaN(ms) ? bad(k, `"${t}" is neither ISO 8601 nor Unix nanoseconds`) : BigInt(ms) * 1_000_000n;
-  };
+  const bad = badParam;
+  const duration = (k: string): bigint | undefined => durationParam(params, k);
+  const time = (k: string): bigint | undefined => timeParam(params, k);
 
   const query: { -readonly [K in keyof TraceQuery]: TraceQuery[K] } = { limit: 20 };
   const service = one('service');

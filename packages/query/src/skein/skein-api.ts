@@ -3,6 +3,7 @@ import { SPAN_KIND_NAMES, SkeinError, normalizeTraceId } from '@skein/model';
 import { xrayTraceIdToHex } from '@skein/wire';
 import type { TraceStore } from '@skein/store';
 import { parseSkeinSearch, type RawParams } from './search-params.js';
+import { parseServiceMapWindow, serviceMapToJson } from './service-map.js';
 import { spanToJson } from './span-json.js';
 import { summarizeTrace } from './trace-summary.js';
 import { MAX_VALUE_SUGGESTIONS, DEFAULT_VALUE_SUGGESTIONS, suggestAttributeKeys, suggestAttributeValues } from './attribute-suggestions.js';
@@ -15,6 +16,7 @@ import { MAX_VALUE_SUGGESTIONS, DEFAULT_VALUE_SUGGESTIONS, suggestAttributeKeys,
  *   GET /api/skein/services/:service/operations → { operations: [{ name, kind }] } (sorted by name, then kind)
  *   GET /api/skein/attributes/keys?service=            → { keys: string[] } (sorted)
  *   GET /api/skein/attributes/values?key=&service=&limit= → { values: string[] } (sorted, as text)
+ *   GET /api/skein/service-map?start=&end=&lookback= → ServiceMapJson (see service-map.ts)
  * Errors: `{ error: { code, message } }` with Skein's stable codes.
  */
 export async function registerSkeinApi(app: FastifyInstance, opts: { store: TraceStore }): Promise<void> {
@@ -39,6 +41,10 @@ export async function registerSkeinApi(app: FastifyInstance, opts: { store: Trac
       throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `limit: "${limitText}" is not an integer from 1 to ${MAX_VALUE_SUGGESTIONS}`);
     }
     return { values: await suggestAttributeValues(store, key, single(q.service), limit) };
+  });
+  app.get('/api/skein/service-map', async (req) => {
+    const window = parseServiceMapWindow(req.query as RawParams);
+    return serviceMapToJson(window, await store.getServiceGraph(window));
   });
   app.get('/api/skein/traces', async (req) => {
     const query = parseSkeinSearch(req.query as RawParams);

@@ -4,6 +4,7 @@ import { registerRoundTripContract } from './round-trip.contract.js';
 import { registerSearchContract } from './search.contract.js';
 import { registerCatalogContract } from './catalog.contract.js';
 import { registerDependenciesContract } from './dependencies.contract.js';
+import { registerServiceGraphContract } from './service-graph.contract.js';
 import { registerRetentionContract } from './retention.contract.js';
 import { registerLifecycleContract } from './lifecycle.contract.js';
 
@@ -20,6 +21,7 @@ export function runTraceStoreContract(name: string, factory: TraceStoreFactory):
     registerSearchContract(factory);
     registerCatalogContract(factory);
     registerDependenciesContract(factory);
+    registerServiceGraphContract(factory);
     registerRetentionContract(factory);
     registerLifecycleContract(factory);
   });

@@ -9,6 +9,8 @@ import type {
   OperationQuery,
   RetentionPolicy,
   RetentionResult,
+  ServiceGraph,
+  ServiceGraphQuery,
   StoreStats,
   TraceQuery,
   TraceRef,
@@ -21,6 +23,7 @@ import { fileSize, liveDataBytes, walBytes } from './disk-usage.js';
 import { attributeKeys, attributeValues, dependencies, operations, remoteServices, services, type StoreView } from './catalog-queries.js';
 import { checkSchemaVersion, createSpansTableSql, createTracesTableSql, dayOfTable, GLOBAL_SCHEMA, spansTable, tracesTable } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
+import { serviceGraph } from './service-graph-queries.js';
 import { insertSpansSql, insertTraceRangesSql, SpanInsertColumns, traceRanges } from './span-insert.js';
 import { SPAN_SELECT_LIST, spansFromColumns, traceIdHex } from './span-rows.js';
 import { bigintLiteral, SqlParams, uhugeintLiteral } from './sql-params.js';
@@ -259,6 +262,10 @@ export class DuckDbTraceStore implements TraceStore {
 
   async getDependencies(query: DependencyQuery): Promise<DependencyLink[]> {
     return dependencies(this.view(), query);
+  }
+
+  async getServiceGraph(query: ServiceGraphQuery): Promise<ServiceGraph> {
+    return serviceGraph(this.view(), query);
   }
 
   async getAttributeKeys(): Promise<string[]> {

@@ -65,6 +65,26 @@ export class ShapeRegistry {
     return out;
   }
 
+  /**
+   * Where the LAST attribute with the key sits, for shapes where that attribute has type `type`:
+   * the attribute `findAttribute` reads in JS (a later duplicate overrides), so SQL and the memory
+   * store agree on spans that repeat a key.
+   */
+  lastPositionsOf(keyId: number, type: string): KeyPosition[] {
+    const byPosition = new Map<number, number[]>();
+    for (const shape of this.shapes) {
+      if (!shape) continue;
+      const index = shape.keyIds.lastIndexOf(keyId);
+      if (index < 0 || shape.types[index] !== type) continue;
+      let position = 0;
+      for (let i = 0; i <= index; i++) if (shape.types[i] === type) position++;
+      const list = byPosition.get(position);
+      if (list) list.push(shape.id);
+      else byPosition.set(position, [shape.id]);
+    }
+    return [...byPosition].sort((a, b) => a[0] - b[0]).map(([position, shapeIds]) => ({ position, shapeIds }));
+  }
+
   /** For one type letter: each position the key takes in that type's value list, with its shapes. */
   positionsOf(keyId: number, type: string): KeyPosition[] {
     const byPosition = new Map<number, number[]>();

@@ -7,6 +7,8 @@ import type {
   OperationQuery,
   RetentionPolicy,
   RetentionResult,
+  ServiceGraph,
+  ServiceGraphQuery,
   StoreStats,
   TraceQuery,
   TraceRef,
@@ -17,6 +19,7 @@ import { compareSpansInTrace } from '../semantics/span-order.js';
 import { compareTraceRefs } from '../semantics/trace-ref-order.js';
 import { spanPredicate } from '../semantics/span-predicate.js';
 import { deriveDependencyLinks } from '../semantics/dependency-links.js';
+import { deriveServiceGraph } from '../semantics/service-graph.js';
 import { estimateSpanBytes } from './estimate-span-bytes.js';
 
 interface DayPartition {
@@ -127,6 +130,14 @@ export class MemoryTraceStore implements TraceStore {
       spans.some((s) => s.startTimeUnixNano >= windowStart && s.startTimeUnixNano < query.endTimeNanos),
     );
     return deriveDependencyLinks(inWindow, windowStart, query.endTimeNanos);
+  }
+
+  async getServiceGraph(query: ServiceGraphQuery): Promise<ServiceGraph> {
+    this.assertOpen();
+    const { startTimeNanos: start, endTimeNanos: end } = query;
+    if (end <= start) return { nodes: [], edges: [] };
+    const inWindow = [...this.traces.values()].filter((spans) => spans.some((s) => s.startTimeUnixNano >= start && s.startTimeUnixNano < end));
+    return deriveServiceGraph(inWindow, start, end);
   }
 
   async getAttributeKeys(): Promise<string[]> {

@@ -11,6 +11,8 @@ export interface TraceToolbarProps {
   readonly onToggleCritical: () => void;
   readonly onExpandAll: () => void;
   readonly onCollapseAll: () => void;
+  /** Off for a trace opened from a file: the server does not have it to download. */
+  readonly downloads: boolean;
 }
 
 /** Find in trace, critical path, expand/collapse all, downloads. */
@@ -59,15 +61,17 @@ export function TraceToolbar(p: TraceToolbarProps) {
       <button type="button" data-testid="collapse-all" onClick={p.onCollapseAll}>
         Collapse all
       </button>
-      <span className="trace-downloads">
-        Download:{' '}
-        <a data-testid="download-otlp" href={`/api/v3/traces/${id}`} download={`trace-${p.traceId}.otlp.json`}>
-          OTLP JSON
-        </a>{' '}
-        <a data-testid="download-jaeger" href={`/api/traces/${id}`} download={`trace-${p.traceId}.jaeger.json`}>
-          Jaeger JSON
-        </a>
-      </span>
+      {p.downloads && (
+        <span className="trace-downloads">
+          Download:{' '}
+          <a data-testid="download-otlp" href={`/api/v3/traces/${id}`} download={`trace-${p.traceId}.otlp.json`}>
+            OTLP JSON
+          </a>{' '}
+          <a data-testid="download-jaeger" href={`/api/traces/${id}`} download={`trace-${p.traceId}.jaeger.json`}>
+            Jaeger JSON
+          </a>
+        </span>
+      )}
     </div>
   );
 }

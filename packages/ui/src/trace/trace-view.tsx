@@ -18,7 +18,8 @@ import { Waterfall } from './waterfall.js';
  * The loaded trace: owns the view state (expansion, selection, find, zoom, critical path) and
  * derives everything else once per change with useMemo, so rows stay cheap to render.
  */
-export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefined }) {
+/** `stored: false` for a trace opened from a local file (nothing to download from the server). */
+export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefined; stored?: boolean }) {
   const tree = useMemo(() => buildTraceTree(p.trace.traceId, p.trace.spans), [p.trace]);
   const runs = useMemo(() => findSiblingRuns(tree), [tree]);
   const [expansion, setExpansion] = useState<ExpansionState>(INITIAL_EXPANSION);
@@ -162,6 +163,7 @@ export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefine
     <section className="trace-page" data-testid="trace-page">
       <TraceHeader tree={tree} />
       <TraceToolbar
+        downloads={p.stored ?? true}
         traceId={tree.traceId}
         query={query}
         onQuery={setQuery}

@@ -213,3 +213,37 @@ export async function ingestUiTraces(otlpHttpUrl: string, now: bigint = BigInt(D
 
 /** Span count of a trace, as the trace page's header should state it. */
 export const spanCountOf = (name: UiTraceName): number => uiTraces().find((t) => t.name === name)!.spans.length;
+
+// --- the Compare page's pair of traces ---------------------------------------------------------
+/**
+ * Two runs of one request for the Compare page: the same shape, except that in b the product
+ * SELECT is 70 ms slower, the recommendations call is gone and a reviews call is new. The root
+ * service `catalog` appears in no other UI trace, so a search for it finds exactly these two.
+ */
+export const COMPARE_TRACE_NAMES = ['compare-a', 'compare-b'] as const;
+export type CompareTraceName = (typeof COMPARE_TRACE_NAMES)[number];
+
+export function compareTraces(): Array<{ name: CompareTraceName; secondsAgo: number; spans: SpanSpec[] }> {
+  const shape = (b: boolean): SpanSpec[] => [
+    { key: 'root', service: 'catalog', name: 'GET /product/{id}', kind: 'server', startMs: 0, durationMs: b ? 190 : 120, attrs: http('GET', '/product/{id}', 200) },
+    { key: 'auth', parent: 'root', service: 'catalog', name: 'check session', kind: 'internal', startMs: 2, durationMs: 8 },
+    { key: 'load', parent: 'root', service: 'catalog', name: 'load product', kind: 'internal', startMs: 12, durationMs: b ? 100 : 30 },
+    { key: 'select', parent: 'load', service: 'inventory', name: 'SELECT products', kind: 'client', startMs: 14, durationMs: b ? 90 : 20, attrs: db('SELECT * FROM products WHERE id = $1') },
+    b
+      ? { key: 'reviews', parent: 'root', service: 'reviews', name: 'GET /reviews', kind: 'client', startMs: 115, durationMs: 60, attrs: http('GET', '/reviews', 200) }
+      : { key: 'recs', parent: 'root', service: 'recommendations', name: 'GET /recommendations', kind: 'client', startMs: 45, durationMs: 60, attrs: http('GET', '/recommendations', 200) },
+  ];
+  return [
+    { name: 'compare-a', secondsAgo: 70, spans: shape(false) },
+    { name: 'compare-b', secondsAgo: 65, spans: shape(true) },
+  ];
+}
+
+/** Sends the Compare pair like `ingestUiTraces` does; resolves once both are durable. */
+export async function ingestCompareTraces(otlpHttpUrl: string, now: bigint = BigInt(Date.now()) * 1_000_000n): Promise<void> {
+  for (const t of compareTraces()) {
+    const res = await fetch(`${otlpHttpUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: otlpJsonTrace(t.name, now - BigInt(t.secondsAgo) * 1_000_000_000n, t.spans) });
+    const answer = await res.text();
+    if (res.status !== 200 || answer !== '{}') throw new Error(`ingesting the "${t.name}" trace: HTTP ${res.status} ${answer}`);
+  }
+}
