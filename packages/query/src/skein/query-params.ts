@@ -14,6 +14,12 @@ export function singleParam(params: RawParams, name: string): string | undefined
   return s === undefined || s === '' ? undefined : s;
 }
 
+/** A repeatable parameter's values, in order; '' values are dropped. */
+export function manyParams(params: RawParams, name: string): string[] {
+  const v = params[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => s !== '');
+}
+
 /** A duration like "1.5s" or "200ms", in nanoseconds. */
 export function durationParam(params: RawParams, name: string): bigint | undefined {
   const t = singleParam(params, name);

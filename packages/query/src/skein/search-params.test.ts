@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SkeinError, StatusCode, SpanKind } from '@skein/model';
-import { parseAttributeCondition, parseSkeinSearch } from './search-params.js';
+import { MAX_OR_GROUPS, parseAttributeCondition, parseConditionGroup, parseSkeinSearch, parseSkeinSearchQueries } from './search-params.js';
 
 const NOW = 1_800_000_000_000_000_000n;
 
@@ -54,4 +54,26 @@ test('bad values are SKEIN_ERR_BAD_QUERY_PARAM naming the parameter', () => {
   for (const [k, v] of Object.entries(cases)) {
     assert.throws(() => parseSkeinSearch({ [k]: v }, NOW), (e: unknown) => e instanceof SkeinError && e.code === 'SKEIN_ERR_BAD_QUERY_PARAM' && e.message.includes(`${k}:`), k);
   }
+});
+
+test('anyOf: each group is the base query plus its conditions (after the plain attr ones)', () => {
+  const qs = parseSkeinSearchQueries({ service: 'shop', attr: 'http.route=/cart', anyOf: ['http.response.status_code>=500', 'error.type and retry.count>2'], limit: '5' }, NOW);
+  const base = { serviceName: 'shop', limit: 5 };
+  assert.deepEqual(qs, [
+    { ...base, attributes: [{ key: 'http.route', op: '=', value: '/cart' }, { key: 'http.response.status_code', op: '>=', value: 500 }] },
+    { ...base, attributes: [{ key: 'http.route', op: '=', value: '/cart' }, { key: 'error.type', op: 'exists' }, { key: 'retry.count', op: '>', value: 2 }] },
+  ]);
+  // No group (or only empty ones) is the plain search.
+  assert.deepEqual(parseSkeinSearchQueries({ service: 'shop', anyOf: '' }, NOW), [parseSkeinSearch({ service: 'shop' }, NOW)]);
+  assert.deepEqual(parseConditionGroup('a=1  AND b\n and !c'), [{ key: 'a', op: '=', value: '1' }, { key: 'b', op: 'exists' }, { key: 'c', op: 'not-exists' }]);
+});
+
+test('anyOf: bad groups and too many groups are SKEIN_ERR_BAD_QUERY_PARAM naming anyOf', () => {
+  const rejects = (anyOf: string | string[], why: RegExp): void => {
+    assert.throws(() => parseSkeinSearchQueries({ anyOf }, NOW), (e: unknown) => e instanceof SkeinError && e.code === 'SKEIN_ERR_BAD_QUERY_PARAM' && e.message.includes('anyOf:') && why.test(e.message));
+  };
+  rejects('a=1 and code>abc', /"code>abc" is not/);
+  rejects(' and ', /has no condition/);
+  rejects(Array.from({ length: MAX_OR_GROUPS + 1 }, (_, i) => `k=${i}`), new RegExp(`${MAX_OR_GROUPS + 1} groups given; at most ${MAX_OR_GROUPS}`));
+  assert.equal(parseSkeinSearchQueries({ anyOf: Array.from({ length: MAX_OR_GROUPS }, (_, i) => `k=${i}`) }, NOW).length, MAX_OR_GROUPS);
 });

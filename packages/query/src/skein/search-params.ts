@@ -1,11 +1,13 @@
 import { StatusCode, nowNanos, spanKindFromName } from '@skein/model';
 import type { AttributeCondition, TraceQuery, TraceSort } from '@skein/store';
-import { badParam, durationParam, singleParam, timeParam, type RawParams } from './query-params.js';
+import { badParam, durationParam, manyParams, singleParam, timeParam, type RawParams } from './query-params.js';
 
 export type { RawParams };
 
 const SORTS: readonly TraceSort[] = ['newest', 'oldest', 'duration', 'shortest'];
 export const MAX_LIMIT = 1000;
+/** Each `anyOf` group is one store query, so the groups are bounded like the Jaeger/Zipkin fan-out. */
+export const MAX_OR_GROUPS = 32;
 
 /**
  * Skein API search parameters → TraceQuery.
@@ -17,10 +19,7 @@ export const MAX_LIMIT = 1000;
  */
 export function parseSkeinSearch(params: RawParams, now: bigint = nowNanos()): TraceQuery {
   const one = (k: string): string | undefined => singleParam(params, k);
-  const many = (k: string): string[] => {
-    const v = params[k];
-    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((s) => s !== '');
-  };
+  const many = (k: string): string[] => manyParams(params, k);
   const bad = badParam;
   const duration = (k: string): bigint | undefined => durationParam(params, k);
   const time = (k: string): bigint | undefined => timeParam(params, k);
@@ -37,7 +36,7 @@ export function parseSkeinSearch(params: RawParams, now: bigint = nowNanos()): T
     const code = ({ error: StatusCode.ERROR, ok: StatusCode.OK, unset: StatusCode.UNSET } as Record<string, StatusCode>)[status.toLowerCase()];
     query.statusCode = code ?? bad('status', `"${status}" is not error, ok or unset`);
   }
-  const attrs = many('attr').map((a) => parseAttributeCondition(a) ?? bad('attr', `"${a}" is not k=v, k!=v, k>n, k>=n, k<n, k<=n, k~regex, k or !k`));
+  const attrs = many('attr').map((a) => parseAttributeCondition(a) ?? bad('attr', conditionSyntaxProblem(a)));
   if (attrs.length > 0) query.attributes = attrs;
   const minD = duration('minDuration');
   if (minD !== undefined) query.minDurationNanos = minD;
@@ -71,4 +70,31 @@ export function parseAttributeCondition(text: string): AttributeCondition | unde
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) return undefined;
   return { key: key.trim(), op: op as '<' | '<=' | '>' | '>=', value: n };
+}
+
+const conditionSyntaxProblem = (text: string): string => `"${text}" is not k=v, k!=v, k>n, k>=n, k<n, k<=n, k~regex, k or !k`;
+
+/**
+ * The whole search as store queries whose union is the answer (for findTracesMatchingAny).
+ * Without `anyOf` that is the one query of parseSkeinSearch. Each `anyOf` (repeatable) is a
+ * group of conditions in the `attr` syntax joined by ` and `; a trace must match every other
+ * filter and at least one group, so each group becomes the base query plus its conditions.
+ * A value that itself contains " and " cannot be written inside a group (use `attr` for it).
+ */
+export function parseSkeinSearchQueries(params: RawParams, now: bigint = nowNanos()): TraceQuery[] {
+  const base = parseSkeinSearch(params, now);
+  const groups = manyParams(params, 'anyOf');
+  if (groups.length === 0) return [base];
+  if (groups.length > MAX_OR_GROUPS) badParam('anyOf', `${groups.length} groups given; at most ${MAX_OR_GROUPS} are allowed`);
+  return groups.map((group) => ({ ...base, attributes: [...(base.attributes ?? []), ...parseConditionGroup(group)] }));
+}
+
+/** `a=1 and b>2` → its conditions; the separator is the UI's (any case, any spacing). */
+export function parseConditionGroup(group: string): AttributeCondition[] {
+  const parts = group
+    .split(/\s+and\s+/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (parts.length === 0) badParam('anyOf', `"${group}" has no condition`);
+  return parts.map((c) => parseAttributeCondition(c) ?? badParam('anyOf', conditionSyntaxProblem(c)));
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { SPAN_KIND_NAMES, SkeinError, normalizeTraceId } from '@skein/model';
 import { xrayTraceIdToHex } from '@skein/wire';
 import type { TraceStore } from '@skein/store';
-import { parseSkeinSearch, type RawParams } from './search-params.js';
+import { findTracesMatchingAny } from '../shared/find-traces-matching-any.js';
+import { parseSkeinSearchQueries, type RawParams } from './search-params.js';
 import { parseServiceMapWindow, serviceMapToJson } from './service-map.js';
 import { spanToJson } from './span-json.js';
 import { summarizeTrace } from './trace-summary.js';
@@ -10,7 +11,7 @@ import { MAX_VALUE_SUGGESTIONS, DEFAULT_VALUE_SUGGESTIONS, suggestAttributeKeys,
 
 /**
  * Skein's own API (used by the CLI and, later, the UI):
- *   GET /api/skein/traces?…      → { traces: TraceSummary[] } (see parseSkeinSearch)
+ *   GET /api/skein/traces?…      → { traces: TraceSummary[] } (see parseSkeinSearch, parseSkeinSearchQueries)
  *   GET /api/skein/traces/:id    → { traceId, summary, spans: SkeinSpanJson[] }
  *   GET /api/skein/services      → { services: string[] }
  *   GET /api/skein/services/:service/operations → { operations: [{ name, kind }] } (sorted by name, then kind)
@@ -47,8 +48,8 @@ export async function registerSkeinApi(app: FastifyInstance, opts: { store: Trac
     return serviceMapToJson(window, await store.getServiceGraph(window));
   });
   app.get('/api/skein/traces', async (req) => {
-    const query = parseSkeinSearch(req.query as RawParams);
-    const traces = await store.findTraces(query);
+    // Several queries only when `anyOf` groups are given: their union, merged in the store's order.
+    const traces = await findTracesMatchingAny(store, parseSkeinSearchQueries(req.query as RawParams));
     return { traces: traces.filter((t) => t.length > 0).map(summarizeTrace) };
   });
   app.get('/api/skein/traces/:traceId', async (req) => {

@@ -25,7 +25,7 @@ import { checkSchemaVersion, createSpansTableSql, createTracesTableSql, dayOfTab
 import { SerialQueue } from './serial-queue.js';
 import { serviceGraph } from './service-graph-queries.js';
 import { insertSpansSql, insertTraceRangesSql, SpanInsertColumns, traceRanges } from './span-insert.js';
-import { SPAN_SELECT_LIST, spansFromColumns, traceIdHex } from './span-rows.js';
+import { SPAN_READ_LIST, SPAN_SELECT_LIST, spansFromColumns, traceIdHex } from './span-rows.js';
 import { bigintLiteral, SqlParams, uhugeintLiteral } from './sql-params.js';
 import { spanConditionSql, traceSortSql, type SearchLookups } from './trace-search-sql.js';
 
@@ -216,7 +216,7 @@ export class DuckDbTraceStore implements TraceStore {
         ranges.length <= PER_TRACE_BRANCHES
           ? ranges.map(([day, id, lo, hi]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id = ${uhugeintLiteral(id)} AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`)
           : [...groupRangesByDay(ranges)].map(([day, [lo, hi]]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id IN (${idSet}) AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`);
-      const reader = await c.runAndReadAll(`SELECT * FROM (${scan.join(' UNION ALL ')}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
+      const reader = await c.runAndReadAll(`SELECT ${SPAN_READ_LIST} FROM (${scan.join(' UNION ALL ')}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
       for (const span of spansFromColumns(reader.getColumnsJS(), this.registries)) {
         const list = out.get(span.traceId);
         if (list) list.push(span);

@@ -7,6 +7,9 @@ import { suggestionNeed, suggestionOptions } from './attribute-suggestions.js';
 export function AttributeInput(props: {
   index: number;
   value: string;
+  /** The input's name ('attr', the AND conditions, by default) and how its label starts. */
+  name?: string;
+  label?: string;
   service: string;
   keys: readonly string[];
   invalid: boolean;
@@ -23,12 +26,12 @@ export function AttributeInput(props: {
   return (
     <div className="attr-row">
       <input
-        name="attr"
+        name={props.name ?? 'attr'}
         type="text"
         list={listId}
         value={props.value}
         placeholder="http.response.status_code>=500"
-        aria-label={`Attribute condition ${props.index + 1}`}
+        aria-label={`${props.label ?? 'Attribute condition'} ${props.index + 1}`}
         aria-invalid={props.invalid || undefined}
         aria-describedby={props.describedBy}
         autoComplete="off"
@@ -41,7 +44,7 @@ export function AttributeInput(props: {
         ))}
       </datalist>
       {props.onRemove ? (
-        <button type="button" className="icon-button" aria-label={`Remove condition ${props.index + 1}`} onClick={props.onRemove}>
+        <button type="button" className="icon-button" aria-label={`Remove ${(props.label ?? 'condition').toLowerCase()} ${props.index + 1}`} onClick={props.onRemove}>
           ×
         </button>
       ) : null}

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { api } from '../shared/api-client.js';
 import { useAsync } from '../shared/use-async.js';
 import { AttributeInput } from './attribute-input.js';
+import { OrGroups } from './or-groups.js';
 import { isoToLocalInput, localInputToIso } from './datetime-local.js';
 import { LOOKBACK_CHOICES, SORT_CHOICES, SPAN_KINDS, type FormErrors, type SearchForm, type SortChoice } from './search-query.js';
 
@@ -93,6 +94,8 @@ export function SearchFormView(props: {
         </p>
         {errors.attrs ? <p className="field-error">{errors.attrs}</p> : null}
       </fieldset>
+
+      <OrGroups groups={draft.anyOf} service={draft.service} keys={keys.status === 'done' ? keys.data : []} error={errors.anyOf} onChange={(g) => set('anyOf', g)} />
 
       <div className="field">
         <label htmlFor="f-min">Min duration</label>

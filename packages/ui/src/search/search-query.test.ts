@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_FORM, apiSearchParams, conditionProblem, formFromParams, formToParams, parseDurationNanos, searchUrl, splitConditions, validateForm, type SearchForm } from './search-query.js';
+import { DEFAULT_FORM, MAX_OR_GROUPS, apiSearchParams, nonEmptyGroups, conditionProblem, formFromParams, formToParams, parseDurationNanos, searchUrl, splitConditions, validateForm, type SearchForm } from './search-query.js';
 
 const form = (over: Partial<SearchForm>): SearchForm => ({ ...DEFAULT_FORM, ...over });
 
@@ -19,6 +19,7 @@ test('every field survives URL → form → URL', () => {
     operation: 'GET /cart',
     kind: 'server',
     attrs: ['http.route=/cart', 'http.response.status_code>=500'],
+    anyOf: [],
     minDuration: '10ms',
     maxDuration: '2s',
     status: 'error',
@@ -104,6 +105,7 @@ test('property: any form survives form → URL → form (after normalisation)', 
     operation: text,
     kind: fc.constantFrom('', 'server', 'client'),
     attrs: fc.array(fc.stringMatching(/^[a-z.]{1,6}(=|!=|>=|~)[a-z0-9 ]{0,5}$/), { maxLength: 3 }),
+    anyOf: fc.array(fc.array(fc.stringMatching(/^[a-z.]{1,6}(=|!=|>=|~)[a-z0-9 ]{0,5}$|^$/), { maxLength: 3 }), { maxLength: 3 }),
     minDuration: fc.constantFrom('', '1ms', '2.5s'),
     maxDuration: fc.constantFrom('', '10s'),
     status: fc.constantFrom('' as const, 'error' as const, 'ok' as const),
@@ -123,7 +125,29 @@ test('property: any form survives form → URL → form (after normalisation)', 
       assert.equal(once.lookback, f.lookback === 'custom' || !(f.start || f.end) ? f.lookback : f.lookback);
       if (f.lookback === 'custom') assert.deepEqual([once.start, once.end], [f.start, f.end]);
       assert.deepEqual(once.attrs, f.attrs.flatMap(splitConditions));
+      assert.deepEqual(once.anyOf, nonEmptyGroups(f.anyOf));
     }),
     { numRuns: 300 },
   );
+});
+
+test('OR groups: one anyOf per non-empty group, conditions joined by " and ", and back', () => {
+  const f = form({ attrs: ['http.route=/cart'], anyOf: [['http.response.status_code>=500'], ['', ' '], ['error.type', 'retry.count>2 and !x']] });
+  const url = formToParams(f);
+  assert.deepEqual(url.getAll('attr'), ['http.route=/cart']);
+  assert.deepEqual(url.getAll('anyOf'), ['http.response.status_code>=500', 'error.type and retry.count>2 and !x']);
+  assert.deepEqual(formFromParams(new URLSearchParams(url.toString())).anyOf, [['http.response.status_code>=500'], ['error.type', 'retry.count>2', '!x']]);
+  // The API gets the same groups (the server splits them on " and " again).
+  assert.deepEqual(apiSearchParams(f).getAll('anyOf'), url.getAll('anyOf'));
+  // Empty groups alone leave the URL as if there were none.
+  assert.equal(formToParams(form({ anyOf: [[''], []] })).toString(), '');
+  assert.deepEqual(formFromParams(new URLSearchParams('anyOf=&anyOf=+and+')).anyOf, []);
+});
+
+test('OR groups: validation names the group and bounds their number', () => {
+  assert.deepEqual(validateForm(form({ anyOf: [['a=1'], ['b>=x']] })), { anyOf: 'Group 2: "b>=x" compares with >=, so "x" must be a number' });
+  assert.match(validateForm(form({ anyOf: [[''], ['ok'], ['c<y and d']] })).anyOf ?? '', /^Group 3: "c<y" compares with </);
+  const many = Array.from({ length: MAX_OR_GROUPS + 1 }, (_, i) => [`k=${i}`]);
+  assert.equal(validateForm(form({ anyOf: many })).anyOf, `At most ${MAX_OR_GROUPS} OR groups (there are ${MAX_OR_GROUPS + 1})`);
+  assert.deepEqual(validateForm(form({ anyOf: many.slice(1) })), {});
 });

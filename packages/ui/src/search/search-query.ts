@@ -14,6 +14,11 @@ export interface SearchForm {
   readonly kind: string;
   /** One condition each: `k=v`, `k!=v`, `k~regex`, `k`, `!k`, `k>=5`… (all must hold: AND). */
   readonly attrs: readonly string[];
+  /**
+   * OR groups: each group's condition boxes must all hold, and at least one group must (on top
+   * of `attrs` and the other filters). In the URL one `anyOf` per group, conditions joined by ` and `.
+   */
+  readonly anyOf: ReadonlyArray<readonly string[]>;
   readonly minDuration: string;
   readonly maxDuration: string;
   readonly status: StatusChoice;
@@ -50,12 +55,15 @@ export const LOOKBACK_CHOICES: ReadonlyArray<{ readonly value: string; readonly 
 
 export const SPAN_KINDS = ['server', 'client', 'producer', 'consumer', 'internal'] as const;
 export const MAX_LIMIT = 1000;
+/** The server's bound on `anyOf` groups (MAX_OR_GROUPS in packages/query/src/skein/search-params.ts). */
+export const MAX_OR_GROUPS = 32;
 
 export const DEFAULT_FORM: SearchForm = {
   service: '',
   operation: '',
   kind: '',
   attrs: [],
+  anyOf: [],
   minDuration: '',
   maxDuration: '',
   status: '',
@@ -74,6 +82,16 @@ export function splitConditions(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** The groups that hold a condition, each as its conditions (empty boxes and groups dropped). */
+export function nonEmptyGroups(groups: ReadonlyArray<readonly string[]>): string[][] {
+  return groups.map((g) => g.flatMap(splitConditions)).filter((g) => g.length > 0);
+}
+
+/** One `anyOf` parameter per non-empty group, in the syntax the server splits again. */
+function appendGroups(p: URLSearchParams, groups: ReadonlyArray<readonly string[]>): void {
+  for (const g of nonEmptyGroups(groups)) p.append('anyOf', g.join(' and '));
+}
+
 const isSort = (s: string | null): s is SortChoice => SORT_CHOICES.some((c) => c.value === s);
 
 /** URL query string → form. Unknown values fall back to defaults (validation reports the rest). */
@@ -89,6 +107,7 @@ export function formFromParams(params: URLSearchParams): SearchForm {
     operation: get('operation'),
     kind: get('kind'),
     attrs: params.getAll('attr').flatMap(splitConditions),
+    anyOf: nonEmptyGroups(params.getAll('anyOf').map((g) => [g])),
     minDuration: get('minDuration'),
     maxDuration: get('maxDuration'),
     status: status === 'error' || status === 'ok' ? status : '',
@@ -114,6 +133,7 @@ export function formToParams(form: SearchForm): URLSearchParams {
   put('operation', form.operation);
   put('kind', form.kind);
   for (const a of form.attrs.flatMap(splitConditions)) p.append('attr', a);
+  appendGroups(p, form.anyOf);
   put('minDuration', form.minDuration);
   put('maxDuration', form.maxDuration);
   put('status', form.status);
@@ -176,7 +196,7 @@ export function conditionProblem(text: string): string | undefined {
   return undefined;
 }
 
-export type FormErrors = Partial<Record<'attrs' | 'minDuration' | 'maxDuration' | 'start' | 'end' | 'limit', string>>;
+export type FormErrors = Partial<Record<'attrs' | 'anyOf' | 'minDuration' | 'maxDuration' | 'start' | 'end' | 'limit', string>>;
 
 /** What is wrong with the form, per field, in words a user can act on. Empty when valid. */
 export function validateForm(form: SearchForm): FormErrors {
@@ -191,6 +211,16 @@ export function validateForm(form: SearchForm): FormErrors {
     return why ? [`"${a}" ${why}`] : [];
   });
   if (attrProblems.length > 0) errors.attrs = attrProblems.join('; ');
+  const groups = nonEmptyGroups(form.anyOf);
+  // Numbered as the form shows them, empty groups included.
+  const groupProblems = form.anyOf.flatMap((g, i) =>
+    g.flatMap(splitConditions).flatMap((a) => {
+      const why = conditionProblem(a);
+      return why ? [`Group ${i + 1}: "${a}" ${why}`] : [];
+    }),
+  );
+  if (groups.length > MAX_OR_GROUPS) groupProblems.unshift(`At most ${MAX_OR_GROUPS} OR groups (there are ${groups.length})`);
+  if (groupProblems.length > 0) errors.anyOf = groupProblems.join('; ');
   if (form.lookback === 'custom') {
     const s = form.start.trim() ? Date.parse(form.start) : undefined;
     const e = form.end.trim() ? Date.parse(form.end) : undefined;
@@ -229,6 +259,7 @@ export function apiSearchParams(form: SearchForm): URLSearchParams {
   put('operation', form.operation);
   put('kind', form.kind);
   for (const a of form.attrs.flatMap(splitConditions)) p.append('attr', a);
+  appendGroups(p, form.anyOf);
   put('minDuration', form.minDuration);
   put('maxDuration', form.maxDuration);
   put('status', form.status);

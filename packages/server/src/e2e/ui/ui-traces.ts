@@ -247,3 +247,33 @@ export async function ingestCompareTraces(otlpHttpUrl: string, now: bigint = Big
     if (res.status !== 200 || answer !== '{}') throw new Error(`ingesting the "${t.name}" trace: HTTP ${res.status} ${answer}`);
   }
 }
+
+// --- OR search: three traces, told apart only by attribute condition groups ----------------------
+/**
+ * For a search with the groups `http.response.status_code>=500` OR `error.type and retry.count>2`:
+ * `or-server-error` matches only the first, `or-retried` only the second, `or-neither` neither
+ * (a timeout retried once). All three are `POST /invoice` on `billing`, a service no other UI
+ * trace uses, so `service=billing` alone finds exactly these three.
+ */
+export const OR_TRACE_NAMES = ['or-server-error', 'or-retried', 'or-neither'] as const;
+export type OrTraceName = (typeof OR_TRACE_NAMES)[number];
+
+export function orSearchTraces(): Array<{ name: OrTraceName; secondsAgo: number; spans: SpanSpec[] }> {
+  const invoice = (status: number, extra: Attrs = {}): SpanSpec[] => [
+    { key: 'root', service: 'billing', name: 'POST /invoice', kind: 'server', startMs: 0, durationMs: 40, attrs: { ...http('POST', '/invoice', status), ...extra } },
+  ];
+  return [
+    { name: 'or-server-error', secondsAgo: 50, spans: invoice(503) },
+    { name: 'or-retried', secondsAgo: 45, spans: invoice(200, { 'error.type': 'timeout', 'retry.count': 3 }) },
+    { name: 'or-neither', secondsAgo: 40, spans: invoice(200, { 'error.type': 'timeout', 'retry.count': 1 }) },
+  ];
+}
+
+/** Sends the OR search traces like `ingestUiTraces` does; resolves once all are durable. */
+export async function ingestOrSearchTraces(otlpHttpUrl: string, now: bigint = BigInt(Date.now()) * 1_000_000n): Promise<void> {
+  for (const t of orSearchTraces()) {
+    const res = await fetch(`${otlpHttpUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: otlpJsonTrace(t.name, now - BigInt(t.secondsAgo) * 1_000_000_000n, t.spans) });
+    const answer = await res.text();
+    if (res.status !== 200 || answer !== '{}') throw new Error(`ingesting the "${t.name}" trace: HTTP ${res.status} ${answer}`);
+  }
+}
