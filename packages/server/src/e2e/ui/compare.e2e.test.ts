@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSkein } from '../harness.js';
-import { launchChromium } from './chromium.js';
-import { eventually, openUiSession, saveScreenshot, waitForCount, xssMarker, type UiSession } from './ui-page.js';
+import type { Page } from 'playwright-core';
+import { startUiFixture, type TestSkein, type UiFixture } from './ui-fixture.js';
+import { eventually, saveScreenshot, waitForCount, xssMarker, type UiSession } from './ui-page.js';
 import { ingestCompareTraces, ingestUiTraces, traceIdOf, UI_TRACE_IDS, XSS_IMG } from './ui-traces.js';
 
 /**
@@ -11,8 +10,8 @@ import { ingestCompareTraces, ingestUiTraces, traceIdOf, UI_TRACE_IDS, XSS_IMG }
  * span more, one span less and one slower SELECT, picked for comparison on the search page.
  */
 describe('compare page in Chromium', () => {
-  let skein: Awaited<ReturnType<typeof startTestSkein>>;
-  let browser: Browser;
+  let fixture: UiFixture | undefined;
+  let skein: TestSkein;
   let ui: UiSession;
   let page: Page;
 
@@ -30,18 +29,13 @@ describe('compare page in Chromium', () => {
   };
 
   before(async () => {
-    browser = await launchChromium();
-    skein = await startTestSkein();
-    await ingestUiTraces(skein.urls.otlpHttp);
-    await ingestCompareTraces(skein.urls.otlpHttp);
-    ui = await openUiSession(browser, skein.urls.query);
-    page = ui.page;
+    fixture = await startUiFixture(async (skein) => {
+      await ingestUiTraces(skein.urls.otlpHttp);
+      await ingestCompareTraces(skein.urls.otlpHttp);
+    });
+    ({ skein, ui, page } = fixture);
   });
-  after(async () => {
-    await ui?.close();
-    await browser?.close();
-    await skein?.stop();
-  });
+  after(() => fixture?.stop());
 
   test('two results picked on the search page open their diff: one extra, one missing, one slower span', async () => {
     await page.goto('/search?service=catalog');

@@ -1,10 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readWireFixture } from '@skein/testkit';
-import { startTestSkein } from '../harness.js';
-import { launchChromium } from './chromium.js';
-import { openUiSession, saveScreenshot, spanRow, waitForCount, xssMarker, type UiSession } from './ui-page.js';
+import { startUiFixture, type TestSkein, type UiFixture } from './ui-fixture.js';
+import { saveScreenshot, spanRow, waitForCount, xssMarker, type UiSession } from './ui-page.js';
 import { XSS_IMG } from './ui-traces.js';
 
 /**
@@ -38,8 +37,8 @@ const jaegerFile = JSON.stringify({
 });
 
 describe('web UI: open a trace file (Chromium)', () => {
-  let skein: Awaited<ReturnType<typeof startTestSkein>>;
-  let browser: Browser;
+  let fixture: UiFixture | undefined;
+  let skein: TestSkein;
   let ui: UiSession;
   let page: Page;
 
@@ -50,16 +49,10 @@ describe('web UI: open a trace file (Chromium)', () => {
   const storedStatus = async (traceId: string) => (await fetch(`${skein.urls.query}/api/skein/traces/${traceId}`)).status;
 
   before(async () => {
-    browser = await launchChromium();
-    skein = await startTestSkein();
-    ui = await openUiSession(browser, skein.urls.query);
-    page = ui.page;
+    fixture = await startUiFixture();
+    ({ skein, ui, page } = fixture);
   });
-  after(async () => {
-    await ui?.close();
-    await browser?.close();
-    await skein?.stop();
-  });
+  after(() => fixture?.stop());
 
   test('the nav link leads to the page with its file input', async () => {
     await page.goto('/search');

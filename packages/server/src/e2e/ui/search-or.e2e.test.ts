@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSkein } from '../harness.js';
-import { launchChromium } from './chromium.js';
-import { eventually, openUiSession, saveScreenshot, waitForCount, type UiSession } from './ui-page.js';
+import type { Page } from 'playwright-core';
+import { startUiFixture, type TestSkein, type UiFixture } from './ui-fixture.js';
+import { eventually, saveScreenshot, waitForCount, type UiSession } from './ui-page.js';
 import { ingestOrSearchTraces, ingestUiTraces, traceIdOf } from './ui-traces.js';
 
 /**
@@ -12,8 +11,8 @@ import { ingestOrSearchTraces, ingestUiTraces, traceIdOf } from './ui-traces.js'
  * URL (reloaded) is the same search.
  */
 describe('search with OR groups in Chromium', () => {
-  let skein: Awaited<ReturnType<typeof startTestSkein>>;
-  let browser: Browser;
+  let fixture: UiFixture | undefined;
+  let skein: TestSkein;
   let ui: UiSession;
   let page: Page;
 
@@ -23,19 +22,14 @@ describe('search with OR groups in Chromium', () => {
   const rowIds = () => page.getByTestId('trace-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trace-id')));
 
   before(async () => {
-    browser = await launchChromium();
-    skein = await startTestSkein();
-    // The other UI traces are there too, so the groups must not pull in traces of other services.
-    await ingestUiTraces(skein.urls.otlpHttp);
-    await ingestOrSearchTraces(skein.urls.otlpHttp);
-    ui = await openUiSession(browser, skein.urls.query);
-    page = ui.page;
+    fixture = await startUiFixture(async (skein) => {
+      // The other UI traces are there too, so the groups must not pull in traces of other services.
+      await ingestUiTraces(skein.urls.otlpHttp);
+      await ingestOrSearchTraces(skein.urls.otlpHttp);
+    });
+    ({ skein, ui, page } = fixture);
   });
-  after(async () => {
-    await ui?.close();
-    await browser?.close();
-    await skein?.stop();
-  });
+  after(() => fixture?.stop());
 
   test('two groups built in the form find exactly the trace matching each; reload gives the same', async () => {
     await page.goto('/search?service=billing');

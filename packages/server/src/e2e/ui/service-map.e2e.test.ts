@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSkein } from '../harness.js';
-import { launchChromium } from './chromium.js';
-import { eventually, openUiSession, saveScreenshot, waitForCount, type UiSession } from './ui-page.js';
+import type { Page } from 'playwright-core';
+import { startUiFixture, type TestSkein, type UiFixture } from './ui-fixture.js';
+import { eventually, saveScreenshot, waitForCount, type UiSession } from './ui-page.js';
 import { otlpJsonTrace } from './ui-traces.js';
 
 /**
@@ -34,8 +33,8 @@ const EDGES = [
 ];
 
 describe('service map in Chromium', () => {
-  let skein: Awaited<ReturnType<typeof startTestSkein>>;
-  let browser: Browser;
+  let fixture: UiFixture | undefined;
+  let skein: TestSkein;
   let ui: UiSession;
   let page: Page;
 
@@ -65,22 +64,17 @@ describe('service map in Chromium', () => {
   };
 
   before(async () => {
-    browser = await launchChromium();
-    skein = await startTestSkein();
-    const now = BigInt(Date.now()) * 1_000_000n;
-    for (const [i, fails] of [false, true, false].entries()) {
-      const body = otlpJsonTrace(`map-checkout-${i}`, now - BigInt(60 - i * 10) * 1_000_000_000n, checkoutTrace(fails));
-      const res = await fetch(`${skein.urls.otlpHttp}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      assert.equal(`${res.status} ${await res.text()}`, '200 {}');
-    }
-    ui = await openUiSession(browser, skein.urls.query);
-    page = ui.page;
+    fixture = await startUiFixture(async (skein) => {
+      const now = BigInt(Date.now()) * 1_000_000n;
+      for (const [i, fails] of [false, true, false].entries()) {
+        const body = otlpJsonTrace(`map-checkout-${i}`, now - BigInt(60 - i * 10) * 1_000_000_000n, checkoutTrace(fails));
+        const res = await fetch(`${skein.urls.otlpHttp}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        assert.equal(`${res.status} ${await res.text()}`, '200 {}');
+      }
+    });
+    ({ skein, ui, page } = fixture);
   });
-  after(async () => {
-    await ui?.close();
-    await browser?.close();
-    await skein?.stop();
-  });
+  after(() => fixture?.stop());
 
   test('services, the database and the payments peer are nodes; calls are edges with their counts', async () => {
     await openMap();

@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSkein } from '../harness.js';
-import { launchChromium } from './chromium.js';
-import { eventually, openUiSession, saveScreenshot, selectOptionByText, spanRow, waitForCount, xssMarker, type UiSession } from './ui-page.js';
+import type { Page } from 'playwright-core';
+import { startUiFixture, type TestSkein, type UiFixture } from './ui-fixture.js';
+import { eventually, saveScreenshot, selectOptionByText, spanRow, waitForCount, xssMarker, type UiSession } from './ui-page.js';
 import { ingestUiTraces, LONG_STRING, spanCountOf, spanIdOf, UI_TRACE_IDS, UNICODE_STRING, XSS_IMG, XSS_JS_URL, XSS_SCRIPT } from './ui-traces.js';
 
 /**
@@ -12,8 +11,8 @@ import { ingestUiTraces, LONG_STRING, spanCountOf, spanIdOf, UI_TRACE_IDS, UNICO
  * span data full of XSS payloads. Elements are found through the UI's test-id contract only.
  */
 describe('web UI in Chromium', () => {
-  let skein: Awaited<ReturnType<typeof startTestSkein>>;
-  let browser: Browser;
+  let fixture: UiFixture | undefined;
+  let skein: TestSkein;
   let ui: UiSession;
   let page: Page;
 
@@ -35,18 +34,12 @@ describe('web UI in Chromium', () => {
   const submitSearch = () => searchForm().getByRole('button', { name: 'Find traces' }).click();
 
   before(async () => {
-    // The browser first: when Chromium cannot be had, fail before anything else is running.
-    browser = await launchChromium();
-    skein = await startTestSkein();
-    await ingestUiTraces(skein.urls.otlpHttp);
-    ui = await openUiSession(browser, skein.urls.query);
-    page = ui.page;
+    fixture = await startUiFixture(async (skein) => {
+      await ingestUiTraces(skein.urls.otlpHttp);
+    });
+    ({ skein, ui, page } = fixture);
   });
-  after(async () => {
-    await ui?.close();
-    await browser?.close();
-    await skein?.stop();
-  });
+  after(() => fixture?.stop());
 
   test('search: a service and an attribute condition find the one matching trace, and the URL holds the query', async () => {
     await page.goto('/search');
