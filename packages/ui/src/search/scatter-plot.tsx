@@ -94,7 +94,17 @@ export function ScatterPlot(props: { traces: readonly TraceSummary[]; onRange: (
               cx={p.x}
               cy={p.y}
               r={p.r}
+              // Reachable by keyboard like the result links: Tab to a point, Enter opens its trace.
+              tabIndex={0}
+              role="link"
+              aria-label={`${t.rootServiceName}: ${t.rootName}, ${formatDuration(t.durationNanos)}`}
               onClick={() => open(p.traceId)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  open(p.traceId);
+                }
+              }}
             >
               <title>{`${t.rootServiceName}: ${t.rootName} · ${formatDuration(t.durationNanos)} · ${t.spanCount} spans${t.errorCount ? ` · ${t.errorCount} errors` : ''}`}</title>
             </circle>

@@ -58,6 +58,10 @@ describe('web UI in Chromium', () => {
     assert.deepEqual(url.searchParams.getAll('attr'), ['http.response.status_code>=500']);
     await page.getByTestId('scatter').waitFor();
     await waitForCount(page.getByTestId('scatter-point'), 1, 'scatter points');
+    // The point is reachable by keyboard: focus it and press Enter to open its trace.
+    await page.getByTestId('scatter-point').first().focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => Promise.resolve(new URL(page.url()).pathname), (p) => p === `/trace/${ids['failed-checkout']}`, 'Enter on a scatter point opens its trace');
   });
 
   test('search: sorting by most spans puts the 22-span trace first', async () => {
