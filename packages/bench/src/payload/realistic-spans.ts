@@ -31,7 +31,7 @@ const HTTP_SCOPE = { name: '@opentelemetry/instrumentation-http', version: '0.52
 const PG_SCOPE = { name: '@opentelemetry/instrumentation-pg', version: '0.43.0', attributes: [] };
 
 /** Small fast PRNG (mulberry32): reproducible data without Math.random. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,5 @@
 import type { Span } from '@skein/model';
-import { RealisticSpanGenerator } from '../payload/realistic-spans.js';
+import { RealisticSpanGenerator, prng } from '../payload/realistic-spans.js';
 
 /**
  * One trace of `spanCount` spans, shaped like the huge traces the UI must open: deep (chains of
@@ -19,18 +19,6 @@ export interface HugeTraceOptions {
 export const MAX_DEPTH = 24;
 /** The root's duration: every other span fits inside its parent. */
 const ROOT_DURATION_NANOS = 20_000_000_000n;
-
-/** Small fast PRNG (mulberry32), as realistic-spans.ts: reproducible without Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hexOf = (n: number, chars: number): string => n.toString(16).padStart(chars, '0');
 

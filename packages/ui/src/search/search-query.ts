@@ -129,14 +129,7 @@ export function formToParams(form: SearchForm): URLSearchParams {
     const t = v.trim();
     if (t !== '' && t !== dflt) p.append(k, t);
   };
-  put('service', form.service);
-  put('operation', form.operation);
-  put('kind', form.kind);
-  for (const a of form.attrs.flatMap(splitConditions)) p.append('attr', a);
-  appendGroups(p, form.anyOf);
-  put('minDuration', form.minDuration);
-  put('maxDuration', form.maxDuration);
-  put('status', form.status);
+  appendFilters(p, form, put);
   if (form.lookback === 'custom') {
     put('start', form.start);
     put('end', form.end);
@@ -147,6 +140,21 @@ export function formToParams(form: SearchForm): URLSearchParams {
   put('limit', form.limit, DEFAULT_FORM.limit);
   put('sort', form.sort, DEFAULT_FORM.sort);
   return p;
+}
+
+/**
+ * The filters the page URL and the API query share, written the same way in both (only the time
+ * range, limit and sort differ: the URL leaves out defaults, the API gets explicit values).
+ */
+function appendFilters(p: URLSearchParams, form: SearchForm, put: (k: string, v: string) => void): void {
+  put('service', form.service);
+  put('operation', form.operation);
+  put('kind', form.kind);
+  for (const a of form.attrs.flatMap(splitConditions)) p.append('attr', a);
+  appendGroups(p, form.anyOf);
+  put('minDuration', form.minDuration);
+  put('maxDuration', form.maxDuration);
+  put('status', form.status);
 }
 
 /** The Search page URL for a form. */
@@ -255,14 +263,7 @@ export function apiSearchParams(form: SearchForm): URLSearchParams {
   const put = (k: string, v: string): void => {
     if (v.trim() !== '') p.append(k, v.trim());
   };
-  put('service', form.service);
-  put('operation', form.operation);
-  put('kind', form.kind);
-  for (const a of form.attrs.flatMap(splitConditions)) p.append('attr', a);
-  appendGroups(p, form.anyOf);
-  put('minDuration', form.minDuration);
-  put('maxDuration', form.maxDuration);
-  put('status', form.status);
+  appendFilters(p, form, put);
   if (form.lookback === 'custom') {
     put('start', form.start);
     put('end', form.end);

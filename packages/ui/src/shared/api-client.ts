@@ -62,30 +62,39 @@ export class SkeinApi {
     return (await this.get<{ traces: TraceSummary[] }>(`/api/skein/traces?${params}`, signal)).traces;
   }
 
-  private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    let res: Response;
-    try {
-      res = await this.fetchFn(this.base + path, signal ? { signal } : undefined);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') throw e;
-      throw new ApiError(0, 'NETWORK', `Skein did not answer (${(e as Error).message}). Is it running?`);
-    }
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    if (!res.ok) {
-      const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-      const code = typeof err?.code === 'string' ? err.code : `HTTP_${res.status}`;
-      const message = typeof err?.message === 'string' ? err.message : `${res.status} ${res.statusText}`.trim();
-      throw new ApiError(res.status, code, message);
-    }
-    if (body === undefined) throw new ApiError(res.status, 'BAD_RESPONSE', `${path} did not answer JSON`);
-    return body as T;
+  private get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return fetchApiJson<T>(this.base + path, signal, this.fetchFn);
   }
+}
+
+/**
+ * One GET against Skein's APIs, for every page's loader. A network failure, an error answer
+ * (Skein's `{ error: { code, message } }`, or any other status) and a body that is not JSON all
+ * become an ApiError saying what happened; an abort is passed through as it is.
+ */
+export async function fetchApiJson<T>(url: string, signal?: AbortSignal, fetchFn: Fetch = (input, init) => fetch(input, init)): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, signal ? { signal } : undefined);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', `Skein did not answer (${(e as Error).message}). Is it running?`);
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) {
+    const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const code = typeof err?.code === 'string' ? err.code : `HTTP_${res.status}`;
+    const message = typeof err?.message === 'string' ? err.message : `${res.status} ${res.statusText}`.trim();
+    throw new ApiError(res.status, code, message);
+  }
+  if (body === undefined) throw new ApiError(res.status, 'BAD_RESPONSE', `${url} did not answer JSON`);
+  return body as T;
 }
 
 export const api = new SkeinApi();

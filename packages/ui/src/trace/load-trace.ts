@@ -1,4 +1,4 @@
-import { ApiError } from '../shared/api-client.js';
+import { ApiError, fetchApiJson } from '../shared/api-client.js';
 import type { TraceJson } from './model/trace-json.js';
 
 /**
@@ -6,26 +6,13 @@ import type { TraceJson } from './model/trace-json.js';
  * what to do); other failures throw an ApiError carrying Skein's code and message.
  */
 export async function loadTrace(traceId: string, signal: AbortSignal): Promise<TraceJson | null> {
-  let res: Response;
+  let trace: Partial<TraceJson>;
   try {
-    res = await fetch(`/api/skein/traces/${encodeURIComponent(traceId)}`, { signal });
+    trace = await fetchApiJson<Partial<TraceJson>>(`/api/skein/traces/${encodeURIComponent(traceId)}`, signal);
   } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', `Skein did not answer (${(e as Error).message}). Is it running?`);
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
   }
-  if (res.status === 404) return null;
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok) {
-    const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `HTTP_${res.status}`, typeof err?.message === 'string' ? err.message : `${res.status} ${res.statusText}`);
-  }
-  const trace = body as Partial<TraceJson> | undefined;
-  if (!trace || !Array.isArray(trace.spans)) throw new ApiError(res.status, 'BAD_RESPONSE', 'The trace API did not answer a trace.');
+  if (!Array.isArray(trace.spans)) throw new ApiError(200, 'BAD_RESPONSE', 'The trace API did not answer a trace.');
   return { traceId: typeof trace.traceId === 'string' ? trace.traceId : traceId, spans: trace.spans };
 }
