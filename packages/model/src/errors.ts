@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   // query
   SKEIN_ERR_BAD_QUERY_PARAM: { status: 400, message: 'invalid query parameter' },
   SKEIN_ERR_TRACE_NOT_FOUND: { status: 404, message: 'trace not found' },
+  SKEIN_ERR_SPAN_NOT_FOUND: { status: 404, message: 'span not found in this trace' },
   SKEIN_ERR_NOT_FOUND: { status: 404, message: 'no such route' },
   SKEIN_ERR_STORAGE_DISABLED: { status: 404, message: 'this Skein stores nothing (--storage none); it only forwards' },
   SKEIN_ERR_INTERNAL: { status: 500, message: 'internal error' },

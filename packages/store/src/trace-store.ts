@@ -14,6 +14,16 @@ export interface TraceStore {
   /** Every span of the trace, in start-time order; [] when unknown. */
   getTrace(traceId: string): Promise<Span[]>;
 
+  /**
+   * The trace's shape without its payload: ids, names, services, times, kind and status of
+   * every span, in getTrace order; [] when unknown. The UI paints a 100k-span waterfall from
+   * this: it is a small fraction of getTrace's bytes and time.
+   */
+  getTraceOutline(traceId: string): Promise<SpanOutline[]>;
+
+  /** The spans of a trace with this span id (two for a Zipkin shared client/server pair), in getTrace order. */
+  getSpansById(traceId: string, spanId: string): Promise<Span[]>;
+
   /** Several traces at once; unknown ids are left out. Order follows `traceIds`. */
   getTraces(traceIds: readonly string[]): Promise<Span[][]>;
 
@@ -56,6 +66,22 @@ export interface TraceStore {
 
   /** Waits for in-flight writes, then releases files. Idempotent. */
   close(): Promise<void>;
+}
+
+/** One span of getTraceOutline: what a waterfall row needs, nothing more. */
+export interface SpanOutline {
+  readonly spanId: string;
+  /** '' for a root span. */
+  readonly parentSpanId: string;
+  readonly serviceName: string;
+  readonly name: string;
+  readonly kind: SpanKind;
+  readonly startTimeUnixNano: bigint;
+  readonly endTimeUnixNano: bigint;
+  readonly statusCode: StatusCode;
+  readonly statusMessage: string;
+  /** A Zipkin shared server half (same span id as its client half). */
+  readonly shared: boolean;
 }
 
 export type TraceSort = 'newest' | 'oldest' | 'duration' | 'shortest';

@@ -73,7 +73,7 @@ describe('resultRows', () => {
   });
 
   it('adds the UI target row from the largest trace the UI phase opened, or says it was skipped', () => {
-    const t = { traceId: 'x', apiMs: 900, apiBytes: 1, heapUsedBytes: 100 * 1024 ** 2, rowsInDom: 50 };
+    const t = { traceId: 'x', outlineMs: 100, outlineBytes: 1, apiMs: 900, apiBytes: 1, heapUsedBytes: 100 * 1024 ** 2, rowsInDom: 50 };
     const scroll = (p95FrameMs: number) => ({ frames: 90, stepPx: 600, medianFrameMs: 16.7, p95FrameMs, maxFrameMs: 40 });
     const ui = (paintMs: number, p95: number) => ({ ...results(), ui: { status: 'measured' as const, browser: 'c', seconds: 1, traces: [{ ...t, spans: 1_000, firstRowPaintMs: 100, scroll: scroll(16.7) }, { ...t, spans: 100_000, firstRowPaintMs: paintMs, scroll: scroll(p95) }] } });
     assert.equal(row(ui(1_500, 16.7), 'UI: open a 100k-span trace').value, '1.50 s');

@@ -6,6 +6,8 @@ import { uiTable, type UiTraceMeasurement } from './ui-bench-results.js';
 const trace = (spans: number, firstRowPaintMs: number, p95FrameMs = 16.7): UiTraceMeasurement => ({
   spans,
   traceId: 'ab'.repeat(16),
+  outlineMs: 40,
+  outlineBytes: 2 * 1024 ** 2,
   apiMs: 120,
   apiBytes: 15 * 1024 ** 2,
   firstRowPaintMs,
@@ -19,7 +21,7 @@ describe('uiTable', () => {
     const table = uiTable({ status: 'measured', browser: 'Chromium 140', traces: [trace(1_000, 300), trace(100_000, 2_500, 40)], seconds: 30 });
     const lines = table.split('\n');
     assert.equal(lines.length, 4);
-    assert.match(lines[2]!, /^\| 1,000 spans \| 120 ms, 15 MiB \| 300 ms \| 20 MiB \| 17 ms \/ 17 ms \/ 50 ms \| 54 \|$/);
+    assert.match(lines[2]!, /^\| 1,000 spans \| 40 ms, 2\.0 MiB \| 120 ms, 15 MiB \| 300 ms \| 20 MiB \| 17 ms \/ 17 ms \/ 50 ms \| 54 \|$/);
     assert.match(lines[3]!, /^\| 100,000 spans \| .* \| 2\.50 s ✗ \| .* \| 17 ms \/ 40 ms \/ 50 ms \(janky\) \|/);
     assert.match(uiTable({ status: 'measured', browser: 'c', traces: [trace(100_000, 1_900)], seconds: 1 }), /1\.90 s ✓/);
   });

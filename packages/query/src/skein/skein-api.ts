@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SPAN_KIND_NAMES, SkeinError, normalizeTraceId } from '@skein/model';
+import { SPAN_KIND_NAMES, SkeinError, isIdProblem, normalizeSpanId, normalizeTraceId } from '@skein/model';
 import { xrayTraceIdToHex } from '@skein/wire';
 import type { TraceStore } from '@skein/store';
 import { findTracesMatchingAny } from '../shared/find-traces-matching-any.js';
@@ -7,12 +7,15 @@ import { parseSkeinSearchQueries, type RawParams } from './search-params.js';
 import { parseServiceMapWindow, serviceMapToJson } from './service-map.js';
 import { spanToJson } from './span-json.js';
 import { summarizeTrace } from './trace-summary.js';
+import { traceOutlineToJson } from './trace-outline-json.js';
 import { MAX_VALUE_SUGGESTIONS, DEFAULT_VALUE_SUGGESTIONS, suggestAttributeKeys, suggestAttributeValues } from './attribute-suggestions.js';
 
 /**
  * Skein's own API (used by the CLI and, later, the UI):
  *   GET /api/skein/traces?…      → { traces: TraceSummary[] } (see parseSkeinSearch, parseSkeinSearchQueries)
  *   GET /api/skein/traces/:id    → { traceId, summary, spans: SkeinSpanJson[] }
+ *   GET /api/skein/traces/:id/outline → TraceOutlineJson (the waterfall's columns, see trace-outline-json.ts)
+ *   GET /api/skein/traces/:id/spans/:spanId → { spans: SkeinSpanJson[] } (two for a Zipkin shared span)
  *   GET /api/skein/services      → { services: string[] }
  *   GET /api/skein/services/:service/operations → { operations: [{ name, kind }] } (sorted by name, then kind)
  *   GET /api/skein/attributes/keys?service=            → { keys: string[] } (sorted)
@@ -53,15 +56,35 @@ export async function registerSkeinApi(app: FastifyInstance, opts: { store: Trac
     return { traces: traces.filter((t) => t.length > 0).map(summarizeTrace) };
   });
   app.get('/api/skein/traces/:traceId', async (req) => {
-    const raw = (req.params as { traceId: string }).traceId;
-    // X-Ray ids (`1-{8 hex}-{24 hex}`) are the same 128 bits written another way.
-    const id = normalizeTraceId(xrayTraceIdToHex(raw) ?? raw);
-    if (typeof id === 'string') throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `trace id "${raw.slice(0, 64)}" is ${id}`);
-    const spans = await store.getTrace(id.id);
-    if (spans.length === 0) throw new SkeinError('SKEIN_ERR_TRACE_NOT_FOUND', id.id);
+    const id = traceIdParam(req.params);
+    const spans = await store.getTrace(id);
+    if (spans.length === 0) throw new SkeinError('SKEIN_ERR_TRACE_NOT_FOUND', id);
     const summary = summarizeTrace(spans);
     return { traceId: summary.traceId, summary, spans: spans.map(spanToJson) };
   });
+  app.get('/api/skein/traces/:traceId/outline', async (req) => {
+    const id = traceIdParam(req.params);
+    const outline = await store.getTraceOutline(id);
+    if (outline.length === 0) throw new SkeinError('SKEIN_ERR_TRACE_NOT_FOUND', id);
+    return traceOutlineToJson(id, outline);
+  });
+  app.get('/api/skein/traces/:traceId/spans/:spanId', async (req) => {
+    const id = traceIdParam(req.params);
+    const raw = (req.params as { spanId: string }).spanId;
+    const spanId = normalizeSpanId(raw);
+    if (isIdProblem(spanId)) throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `span id "${raw.slice(0, 64)}" is ${spanId}`);
+    const spans = await store.getSpansById(id, spanId);
+    if (spans.length === 0) throw new SkeinError('SKEIN_ERR_SPAN_NOT_FOUND', `${spanId} in trace ${id}`);
+    return { spans: spans.map(spanToJson) };
+  });
+}
+
+/** The `:traceId` of a route as 32 hex chars; X-Ray ids (`1-{8 hex}-{24 hex}`) are the same 128 bits written another way. */
+function traceIdParam(params: unknown): string {
+  const raw = (params as { traceId: string }).traceId;
+  const id = normalizeTraceId(xrayTraceIdToHex(raw) ?? raw);
+  if (typeof id === 'string') throw new SkeinError('SKEIN_ERR_BAD_QUERY_PARAM', `trace id "${raw.slice(0, 64)}" is ${id}`);
+  return id.id;
 }
 
 /** A query parameter given once (the last one wins when repeated); '' counts as absent. */

@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import type { TraceStoreFactory } from './contract-fixtures.js';
 import { registerRoundTripContract } from './round-trip.contract.js';
+import { registerOutlineContract } from './outline.contract.js';
 import { registerSearchContract } from './search.contract.js';
 import { registerCatalogContract } from './catalog.contract.js';
 import { registerDependenciesContract } from './dependencies.contract.js';
@@ -18,6 +19,7 @@ export type { TraceStoreFactory, TraceStoreUnderTest } from './contract-fixtures
 export function runTraceStoreContract(name: string, factory: TraceStoreFactory): void {
   describe(`TraceStore contract: ${name}`, () => {
     registerRoundTripContract(factory);
+    registerOutlineContract(factory);
     registerSearchContract(factory);
     registerCatalogContract(factory);
     registerDependenciesContract(factory);

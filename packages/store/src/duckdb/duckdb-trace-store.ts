@@ -7,6 +7,7 @@ import type {
   DependencyQuery,
   Operation,
   OperationQuery,
+  SpanOutline,
   RetentionPolicy,
   RetentionResult,
   ServiceGraph,
@@ -26,6 +27,7 @@ import { SerialQueue } from './serial-queue.js';
 import { serviceGraph } from './service-graph-queries.js';
 import { insertSpansSql, insertTraceRangesSql, SpanInsertColumns, traceRanges } from './span-insert.js';
 import { SPAN_READ_LIST, SPAN_SELECT_LIST, spansFromColumns, traceIdHex } from './span-rows.js';
+import { OUTLINE_READ_LIST, OUTLINE_SELECT_LIST, outlinesFromColumns } from './span-outline-rows.js';
 import { bigintLiteral, SqlParams, uhugeintLiteral } from './sql-params.js';
 import { spanConditionSql, traceSortSql, type SearchLookups } from './trace-search-sql.js';
 
@@ -48,6 +50,7 @@ export const DATABASE_FILE = 'skein.duckdb';
 const PER_TRACE_BRANCHES = 64;
 /** Trace ids travel as 32 lowercase hex chars; anything else cannot be stored, so finds nothing. */
 const TRACE_ID = /^[0-9a-f]{32}$/;
+const SPAN_ID = /^[0-9a-f]{16}$/;
 
 /**
  * The embedded TraceStore: one DuckDB file per data directory, one table pair per UTC day (see
@@ -182,6 +185,19 @@ export class DuckDbTraceStore implements TraceStore {
     return (await this.readTraces([traceId])).get(traceId.toLowerCase()) ?? [];
   }
 
+  async getTraceOutline(traceId: string): Promise<SpanOutline[]> {
+    const id = traceId.toLowerCase();
+    if (!TRACE_ID.test(id)) return [];
+    return this.scanTraces([id], OUTLINE_SELECT_LIST, OUTLINE_READ_LIST, '', (columns) => outlinesFromColumns(columns, this.registries));
+  }
+
+  async getSpansById(traceId: string, spanId: string): Promise<Span[]> {
+    const id = traceId.toLowerCase();
+    const sid = spanId.toLowerCase();
+    if (!TRACE_ID.test(id) || !SPAN_ID.test(sid)) return [];
+    return this.scanTraces([id], SPAN_SELECT_LIST, SPAN_READ_LIST, ` AND span_id = ${BigInt('0x' + sid)}`, (columns) => spansFromColumns(columns, this.registries));
+  }
+
   async getTraces(traceIds: readonly string[]): Promise<Span[][]> {
     const found = await this.readTraces(traceIds);
     const out: Span[][] = [];
@@ -192,16 +208,27 @@ export class DuckDbTraceStore implements TraceStore {
     return out;
   }
 
+  private async readTraces(traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+    const ids = [...new Set(traceIds.map((t) => t.toLowerCase()).filter((t) => TRACE_ID.test(t)))];
+    const out = new Map<string, Span[]>();
+    for (const span of await this.scanTraces(ids, SPAN_SELECT_LIST, SPAN_READ_LIST, '', (columns) => spansFromColumns(columns, this.registries))) {
+      const list = out.get(span.traceId);
+      if (list) list.push(span);
+      else out.set(span.traceId, [span]);
+    }
+    return out;
+  }
+
   /**
    * Two steps: the `traces_<day>` lookup finds the days a trace has spans in and their start-time
    * range; then only those day tables are read, with the range so DuckDB's zone maps skip row
-   * groups that cannot hold the trace.
+   * groups that cannot hold the trace. `selectList` names the stored columns read, `readList`
+   * reshapes them, and `convert` turns the result columns into rows, ordered by trace then
+   * getTrace order.
    */
-  private async readTraces(traceIds: readonly string[]): Promise<Map<string, Span[]>> {
+  private async scanTraces<T>(ids: readonly string[], selectList: string, readList: string, extraCondition: string, convert: (columns: unknown[][]) => T[]): Promise<T[]> {
     this.assertOpen();
-    const ids = [...new Set(traceIds.map((t) => t.toLowerCase()).filter((t) => TRACE_ID.test(t)))];
-    const out = new Map<string, Span[]>();
-    if (ids.length === 0 || this.days.length === 0) return out;
+    if (ids.length === 0 || this.days.length === 0) return [];
     const days = this.days;
     const idSet = ids.map((t) => uhugeintLiteral(BigInt('0x' + t))).join(', ');
     return this.readers.use(async (c) => {
@@ -209,20 +236,15 @@ export class DuckDbTraceStore implements TraceStore {
         .map((d) => `SELECT ${d} AS day, trace_id, min(min_start_ns) AS lo, max(max_start_ns) AS hi FROM ${tracesTable(d)} WHERE trace_id IN (${idSet}) GROUP BY trace_id`)
         .join(' UNION ALL ');
       const ranges = (await c.runAndReadAll(lookup)).getRowsJS() as [number, bigint, bigint, bigint][];
-      if (ranges.length === 0) return out;
+      if (ranges.length === 0) return [];
       // Few traces: one branch per (trace, day) with that trace's own time range, so each branch
       // reads only the row groups that can hold it. Many traces: one branch per day.
       const scan =
         ranges.length <= PER_TRACE_BRANCHES
-          ? ranges.map(([day, id, lo, hi]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id = ${uhugeintLiteral(id)} AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`)
-          : [...groupRangesByDay(ranges)].map(([day, [lo, hi]]) => `SELECT ${SPAN_SELECT_LIST} FROM ${spansTable(day)} WHERE trace_id IN (${idSet}) AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}`);
-      const reader = await c.runAndReadAll(`SELECT ${SPAN_READ_LIST} FROM (${scan.join(' UNION ALL ')}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
-      for (const span of spansFromColumns(reader.getColumnsJS(), this.registries)) {
-        const list = out.get(span.traceId);
-        if (list) list.push(span);
-        else out.set(span.traceId, [span]);
-      }
-      return out;
+          ? ranges.map(([day, id, lo, hi]) => `SELECT ${selectList} FROM ${spansTable(day)} WHERE trace_id = ${uhugeintLiteral(id)} AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}${extraCondition}`)
+          : [...groupRangesByDay(ranges)].map(([day, [lo, hi]]) => `SELECT ${selectList} FROM ${spansTable(day)} WHERE trace_id IN (${idSet}) AND start_ns BETWEEN ${bigintLiteral(lo)} AND ${bigintLiteral(hi)}${extraCondition}`);
+      const reader = await c.runAndReadAll(`SELECT ${readList} FROM (${scan.join(' UNION ALL ')}) ORDER BY trace_id, start_ns, span_id, span_bits & 2`);
+      return convert(reader.getColumnsJS());
     });
   }
 

@@ -5,6 +5,7 @@ import type {
   DependencyQuery,
   Operation,
   OperationQuery,
+  SpanOutline,
   RetentionPolicy,
   RetentionResult,
   ServiceGraph,
@@ -16,6 +17,7 @@ import type {
 } from '../trace-store.js';
 import { dayNameOfNumber, dayNumberOfNanos, isDayExpired } from '../semantics/partition-day.js';
 import { compareSpansInTrace } from '../semantics/span-order.js';
+import { outlineOfSpan } from '../semantics/span-outline.js';
 import { compareTraceRefs } from '../semantics/trace-ref-order.js';
 import { spanPredicate } from '../semantics/span-predicate.js';
 import { deriveDependencyLinks } from '../semantics/dependency-links.js';
@@ -59,6 +61,15 @@ export class MemoryTraceStore implements TraceStore {
   async getTrace(traceId: string): Promise<Span[]> {
     this.assertOpen();
     return [...(this.traces.get(traceId) ?? [])].sort(compareSpansInTrace);
+  }
+
+  async getTraceOutline(traceId: string): Promise<SpanOutline[]> {
+    return (await this.getTrace(traceId.toLowerCase())).map(outlineOfSpan);
+  }
+
+  async getSpansById(traceId: string, spanId: string): Promise<Span[]> {
+    const id = spanId.toLowerCase();
+    return (await this.getTrace(traceId.toLowerCase())).filter((s) => s.spanId === id);
   }
 
   async getTraces(traceIds: readonly string[]): Promise<Span[][]> {

@@ -34,6 +34,11 @@ test('formatRate keeps small rates visible and large ones short', () => {
     [1e-9, '<0.000001/s'],
   ];
   for (const [rate, want] of cases) assert.equal(formatRate(rate), want, String(rate));
+  // Per minute: the same rules over the rate times 60.
+  assert.equal(formatRate(0.5, 'min'), '30/min');
+  assert.equal(formatRate(1 / 3600, 'min'), '0.017/min');
+  assert.equal(formatRate(0, 'min'), '0/min');
+  assert.equal(formatRate(500, 'min'), '30k/min');
 });
 
 test('formatPercent never rounds some errors to 0% or most to 100%', () => {

@@ -23,18 +23,23 @@ export const errorRate = (errors: number, count: number): number => (count > 0 ?
 
 const trimZeros = (s: string): string => (s.includes('.') && !s.includes('e') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
 
+/** Rates per second (`s`) or per minute (`min`, easier to read for quiet services). */
+export type RateUnit = 's' | 'min';
+
 /**
- * "12.3/s", "0.0056/s", "1.2k/s": three significant digits from 1/s up, two below (a map over
- * a long window has rates well under one per second, and they must not all read "0/s").
+ * "12.3/s", "0.0056/s", "1.2k/s" (or "/min"): three significant digits from 1 up, two below (a
+ * map over a long window has rates well under one per second, and they must not all read "0/s").
  */
-export function formatRate(perSecond: number): string {
-  if (!(perSecond > 0)) return '0/s';
-  if (perSecond >= 1e6) return `${trimZeros((perSecond / 1e6).toPrecision(3))}M/s`;
-  if (perSecond >= 1e4) return `${trimZeros((perSecond / 1e3).toPrecision(3))}k/s`;
-  if (perSecond >= 100) return `${Math.round(perSecond)}/s`;
-  if (perSecond >= 1) return `${trimZeros(perSecond.toPrecision(3))}/s`;
-  if (perSecond < 1e-6) return '<0.000001/s';
-  return `${trimZeros(perSecond.toPrecision(2))}/s`;
+export function formatRate(perSecond: number, unit: RateUnit = 's'): string {
+  const suffix = `/${unit}`;
+  const v = unit === 'min' ? perSecond * 60 : perSecond;
+  if (!(v > 0)) return `0${suffix}`;
+  if (v >= 1e6) return `${trimZeros((v / 1e6).toPrecision(3))}M${suffix}`;
+  if (v >= 1e4) return `${trimZeros((v / 1e3).toPrecision(3))}k${suffix}`;
+  if (v >= 100) return `${Math.round(v)}${suffix}`;
+  if (v >= 1) return `${trimZeros(v.toPrecision(3))}${suffix}`;
+  if (v < 1e-6) return `<0.000001${suffix}`;
+  return `${trimZeros(v.toPrecision(2))}${suffix}`;
 }
 
 /** "0%", "<0.1%", "2.5%", "14%", "100%": never rounds a few errors down to "0%" or up to "100%". */

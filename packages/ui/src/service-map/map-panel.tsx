@@ -69,7 +69,7 @@ export function NodePanel(props: { node: NodeView; view: MapView; range: MapRang
     <PanelFrame title={node.node.name} subtitle={node.node.kind === 'service' ? 'service' : `${node.kindLabel} · ${node.node.id.slice(node.node.id.indexOf(':') + 1)}`} onClose={props.onClose}>
       <dl className="map-stats">
         <Stat label={activity.what === 'span' ? 'Spans' : 'Calls to it'} value={activity.count.toLocaleString('en-US')} />
-        <Stat label="Rate" value={formatRate(node.ratePerSecond)} />
+        <Stat label="Rate" value={formatRate(node.ratePerSecond, view.rateUnit)} />
         <Stat label="Errors" value={`${activity.errors.toLocaleString('en-US')} (${formatPercent(node.errorRate)})`} error={activity.errors > 0} />
       </dl>
       <p>
@@ -97,7 +97,7 @@ export function NodePanel(props: { node: NodeView; view: MapView; range: MapRang
                     <span className="map-op-text">{r.operation.name}</span>
                     {r.operation.kind ? <span className="map-op-kind">{r.operation.kind}</span> : null}
                   </th>
-                  <td>{formatRate(r.ratePerSecond)}</td>
+                  <td>{formatRate(r.ratePerSecond, view.rateUnit)}</td>
                   <td className={r.operation.errorCount > 0 ? 'has-errors' : undefined}>{formatPercent(r.errorRate)}</td>
                   <td>{formatDuration(r.operation.p50Nanos)}</td>
                   <td>{formatDuration(r.operation.p99Nanos)}</td>
@@ -123,7 +123,7 @@ export function EdgePanel(props: { edge: EdgeView; view: MapView; range: MapRang
     <PanelFrame title={`${source.node.name} → ${target.node.name}`} subtitle={`calls to a ${target.kindLabel}`} onClose={props.onClose}>
       <dl className="map-stats">
         <Stat label="Calls" value={e.callCount.toLocaleString('en-US')} />
-        <Stat label="Rate" value={formatRate(ratePerSecond(e.callCount, view.windowSeconds))} />
+        <Stat label="Rate" value={formatRate(ratePerSecond(e.callCount, view.windowSeconds), view.rateUnit)} />
         <Stat label="Errors" value={`${e.errorCount.toLocaleString('en-US')} (${formatPercent(errorRate(e.errorCount, e.callCount))})`} error={e.errorCount > 0} />
         <Stat label="p50" value={formatDuration(e.p50Nanos)} />
         <Stat label="p99" value={formatDuration(e.p99Nanos)} />

@@ -1,4 +1,5 @@
 import { DEFAULT_FORM, LOOKBACK_CHOICES, searchUrl } from '../search/search-query.js';
+import type { RateUnit } from './map-metrics.js';
 import type { MapNodeJson } from './service-map-json.js';
 
 /**
@@ -11,6 +12,8 @@ export interface MapRange {
   readonly lookback: string;
   readonly start: string;
   readonly end: string;
+  /** How rates are written: per second (default) or per minute (`rate=min`). */
+  readonly rateUnit: RateUnit;
 }
 
 export type MapSelection = { readonly node: string } | { readonly source: string; readonly target: string } | undefined;
@@ -26,8 +29,9 @@ export function mapRangeFromParams(params: URLSearchParams): MapRange {
   const start = params.get('start')?.trim() ?? '';
   const end = params.get('end')?.trim() ?? '';
   const lookback = params.get('lookback')?.trim() ?? '';
-  if (start !== '' || end !== '') return { lookback: 'custom', start, end };
-  return { lookback: isPreset(lookback) ? lookback : DEFAULT_MAP_LOOKBACK, start: '', end: '' };
+  const rateUnit: RateUnit = params.get('rate') === 'min' ? 'min' : 's';
+  if (start !== '' || end !== '') return { lookback: 'custom', start, end, rateUnit };
+  return { lookback: isPreset(lookback) ? lookback : DEFAULT_MAP_LOOKBACK, start: '', end: '', rateUnit };
 }
 
 /** URL → selection: `node=<id>`, or `source=<id>&target=<id>` for an edge. */
@@ -48,6 +52,7 @@ export function mapUrl(range: MapRange, selection?: MapSelection): string {
   } else if (range.lookback !== DEFAULT_MAP_LOOKBACK) {
     p.set('lookback', range.lookback);
   }
+  if (range.rateUnit === 'min') p.set('rate', 'min');
   if (selection && 'node' in selection) p.set('node', selection.node);
   else if (selection) {
     p.set('source', selection.source);

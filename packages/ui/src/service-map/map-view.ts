@@ -2,7 +2,7 @@ import { formatDuration } from '../shared/format.js';
 import { edgeShape, type EdgeShape } from './edge-geometry.js';
 import { edgeColor, edgeWidth } from './edge-style.js';
 import { layoutServiceMap, type LaidEdge, type LaidNode, type MapLayout } from './map-layout.js';
-import { errorRate, formatPercent, formatRate, plural, ratePerSecond, windowSeconds } from './map-metrics.js';
+import { errorRate, formatPercent, formatRate, plural, ratePerSecond, windowSeconds, type RateUnit } from './map-metrics.js';
 import { edgeKey, type MapNodeJson, type MapOperationJson, type ServiceMapJson } from './service-map-json.js';
 
 /**
@@ -37,6 +37,8 @@ export interface EdgeView extends LaidEdge {
 export interface MapView {
   readonly layout: MapLayout;
   readonly windowSeconds: number;
+  /** The unit every rate of this view is written in. */
+  readonly rateUnit: RateUnit;
   readonly nodes: readonly NodeView[];
   readonly edges: readonly EdgeView[];
   readonly nodeById: ReadonlyMap<string, NodeView>;
@@ -47,15 +49,15 @@ const KIND_LABELS: Record<MapNodeJson['kind'], string> = { service: 'service', d
 
 const latency = (p50: string, p99: string): string => `p50 ${formatDuration(p50)} · p99 ${formatDuration(p99)}`;
 
-export function buildMapView(map: ServiceMapJson): MapView {
+export function buildMapView(map: ServiceMapJson, rateUnit: RateUnit = 's'): MapView {
   const seconds = windowSeconds(map.start, map.end);
   const layout = layoutServiceMap(map);
   const nodes = layout.nodes.map((n): NodeView => {
     const { count, errors, what } = nodeActivity(n.node, map);
     const rate = ratePerSecond(count, seconds);
     const share = errorRate(errors, count);
-    const statsLine = `${formatRate(rate)} · ${formatPercent(share)} err`;
-    const description = `${n.node.name} (${KIND_LABELS[n.node.kind]}): ${plural(count, what)}, ${formatRate(rate)}, ${plural(errors, 'error')} (${formatPercent(share)})`;
+    const statsLine = `${formatRate(rate, rateUnit)} · ${formatPercent(share)} err`;
+    const description = `${n.node.name} (${KIND_LABELS[n.node.kind]}): ${plural(count, what)}, ${formatRate(rate, rateUnit)}, ${plural(errors, 'error')} (${formatPercent(share)})`;
     return { ...n, ratePerSecond: rate, errorRate: share, kindLabel: KIND_LABELS[n.node.kind], statsLine, description };
   });
   const nodeById = new Map(nodes.map((n) => [n.node.id, n]));
@@ -74,12 +76,12 @@ export function buildMapView(map: ServiceMapJson): MapView {
       strokeWidth,
       color: edgeColor(errors),
       shape: edgeShape(e.points, strokeWidth),
-      rateLine: `${formatRate(rate)} · ${formatPercent(errors)} err`,
+      rateLine: `${formatRate(rate, rateUnit)} · ${formatPercent(errors)} err`,
       latencyLine: latency(e.edge.p50Nanos, e.edge.p99Nanos),
-      description: `${from} → ${to}: ${plural(e.edge.callCount, 'call')}, ${formatRate(rate)}, ${plural(e.edge.errorCount, 'error')} (${formatPercent(errors)}), ${latency(e.edge.p50Nanos, e.edge.p99Nanos)}`,
+      description: `${from} → ${to}: ${plural(e.edge.callCount, 'call')}, ${formatRate(rate, rateUnit)}, ${plural(e.edge.errorCount, 'error')} (${formatPercent(errors)}), ${latency(e.edge.p50Nanos, e.edge.p99Nanos)}`,
     };
   });
-  return { layout, windowSeconds: seconds, nodes, edges, nodeById, edgeByKey: new Map(edges.map((e) => [e.key, e])) };
+  return { layout, windowSeconds: seconds, rateUnit, nodes, edges, nodeById, edgeByKey: new Map(edges.map((e) => [e.key, e])) };
 }
 
 /**

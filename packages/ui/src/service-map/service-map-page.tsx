@@ -6,7 +6,8 @@ import { useAsync } from '../shared/use-async.js';
 import { loadServiceMap } from './load-service-map.js';
 import { MapCanvas } from './map-canvas.js';
 import { EdgePanel, NodePanel } from './map-panel.js';
-import { MAP_LOOKBACKS, mapApiParams, mapRangeFromParams, mapSelectionFromParams, mapUrl, type MapRange, type MapSelection } from './map-range.js';
+import { MapRangeControls } from './map-range-controls.js';
+import { mapApiParams, mapRangeFromParams, mapSelectionFromParams, mapUrl, type MapRange, type MapSelection } from './map-range.js';
 import { buildMapView, type MapView } from './map-view.js';
 import { edgeKey } from './service-map-json.js';
 import './service-map.css';
@@ -21,7 +22,7 @@ export function ServiceMapPage(props: { params: URLSearchParams }) {
   const selection = useMemo(() => mapSelectionFromParams(props.params), [urlKey]);
   const apiQuery = mapApiParams(range).toString();
   const result = useAsync(apiQuery, (signal) => loadServiceMap(new URLSearchParams(apiQuery), signal));
-  const view = useMemo(() => (result.status === 'done' ? buildMapView(result.data) : undefined), [result]);
+  const view = useMemo(() => (result.status === 'done' ? buildMapView(result.data, range.rateUnit) : undefined), [result, range.rateUnit]);
 
   // Selecting replaces the history entry: back leaves the map instead of stepping through clicks.
   const select = (next: MapSelection): void => navigate(mapUrl(range, next), { replace: true });
@@ -44,17 +45,7 @@ export function ServiceMapPage(props: { params: URLSearchParams }) {
         <h1 id="map-title" className="map-title">
           Service map
         </h1>
-        <label className="map-range">
-          <span>Time range</span>
-          <select name="lookback" value={range.lookback} onChange={(e) => navigate(mapUrl({ lookback: e.target.value, start: '', end: '' }, selection))}>
-            {MAP_LOOKBACKS.filter((c) => c.value !== 'custom').map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-            {range.lookback === 'custom' ? <option value="custom">{`${range.start || 'the beginning'} to ${range.end || 'now'}`}</option> : null}
-          </select>
-        </label>
+        <MapRangeControls key={urlKey} range={range} selection={selection} />
         <button type="button" onClick={result.reload}>
           Refresh
         </button>

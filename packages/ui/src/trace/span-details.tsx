@@ -4,7 +4,8 @@ import { formatDuration, formatTimestamp } from '../shared/format.js';
 import { serviceColor } from '../shared/service-color.js';
 import { formatPreciseUtc } from './model/format.js';
 import { valueText } from './model/find-in-trace.js';
-import type { AttributeJson } from './model/trace-json.js';
+import type { AttributeJson, SpanJson } from './model/trace-json.js';
+import { useSpanPayload } from './use-span-payload.js';
 import type { TraceTree } from './model/trace-tree.js';
 
 const HEX_TRACE_ID = /^[0-9a-f]{16}$|^[0-9a-f]{32}$/;
@@ -27,9 +28,12 @@ const followLink = (href: string) => (e: MouseEvent<HTMLAnchorElement>) => {
   navigate(href);
 };
 
-export function SpanDetails(p: { tree: TraceTree; node: number; onClose: () => void }) {
+/** `payloadVersion` changes when payloads were attached to the tree in place (re-read node.span). */
+export function SpanDetails(p: { tree: TraceTree; node: number; payloadVersion?: number; onClose: () => void }) {
   const node = p.tree.nodes[p.node]!;
-  const { span } = node;
+  const payload = useSpanPayload(p.tree.traceId, node.span);
+  // Until an outline span's payload arrives, the facts the outline has are shown.
+  const span = payload.kind === 'ready' ? payload.span : node.span;
   const [showJson, setShowJson] = useState(false);
   const [copied, setCopied] = useState(false);
   const json = showJson ? JSON.stringify(span, null, 2) : '';
@@ -91,6 +95,51 @@ export function SpanDetails(p: { tree: TraceTree; node: number; onClose: () => v
         </p>
       ) : null}
 
+      {payload.kind === 'loading' ? (
+        <p className="muted" data-testid="span-payload-loading" aria-busy="true">
+          Loading attributes, events and links…
+        </p>
+      ) : null}
+      {payload.kind === 'failed' ? (
+        <p className="error-text" data-testid="span-payload-error">
+          Could not load this span's attributes, events and links: {payload.message}. Reopen the span to try again.
+        </p>
+      ) : null}
+      {payload.kind === 'ready' ? <SpanPayloadSections span={span} spanStart={spanStart} /> : null}
+
+      <section className="sd-section">
+        <button type="button" data-testid="span-json" aria-expanded={showJson} onClick={() => setShowJson(!showJson)}>
+          {showJson ? 'Hide JSON' : 'Show JSON'}
+        </button>
+        {showJson ? (
+          <>
+            <button
+              type="button"
+              data-testid="span-json-copy"
+              onClick={() => {
+                void navigator.clipboard?.writeText(json).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+              }}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+            <pre className="sd-json" data-testid="span-json-view" tabIndex={0}>
+              {json}
+            </pre>
+          </>
+        ) : null}
+      </section>
+    </aside>
+  );
+}
+
+/** Attributes, resource, events and links: what an outline span lacks until fetched. */
+function SpanPayloadSections(p: { span: SpanJson; spanStart: bigint }) {
+  const { span, spanStart } = p;
+  return (
+    <>
       <Attributes title="Attributes" testId="span-attributes" attributes={span.attributes} />
       <Attributes title="Resource" testId="span-resource" attributes={span.resource} />
 
@@ -139,31 +188,7 @@ export function SpanDetails(p: { tree: TraceTree; node: number; onClose: () => v
         </ul>
       </section>
 
-      <section className="sd-section">
-        <button type="button" data-testid="span-json" aria-expanded={showJson} onClick={() => setShowJson(!showJson)}>
-          {showJson ? 'Hide JSON' : 'Show JSON'}
-        </button>
-        {showJson ? (
-          <>
-            <button
-              type="button"
-              data-testid="span-json-copy"
-              onClick={() => {
-                void navigator.clipboard?.writeText(json).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                );
-              }}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-            <pre className="sd-json" data-testid="span-json-view" tabIndex={0}>
-              {json}
-            </pre>
-          </>
-        ) : null}
-      </section>
-    </aside>
+    </>
   );
 }
 

@@ -1,28 +1,53 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from '../app/router.js';
-import { loadTrace } from './load-trace.js';
+import { loadTrace, loadTraceOutline } from './load-trace.js';
 import type { TraceJson } from './model/trace-json.js';
-import { TraceView } from './trace-view.js';
+import { TraceView, type PayloadState } from './trace-view.js';
 import './trace-page.css';
 
 type LoadState = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error'; message: string } | { kind: 'loaded'; trace: TraceJson };
 
-/** `/trace/{id}[?span={spanId}]`: loads the trace, then hands it to the view. */
+/**
+ * Up to this many spans, every payload (attributes, events, links) is fetched right after the
+ * first paint, so find-in-trace searches attributes too. Above it the whole trace is hundreds
+ * of megabytes of JSON: payloads are fetched span by span, when one is opened.
+ */
+export const FULL_PAYLOAD_LIMIT = 20_000;
+
+/**
+ * `/trace/{id}[?span={spanId}]`: loads the trace's outline (ids, names, times: a small fraction of
+ * the trace) and paints it, then fetches the payloads of small traces in the background.
+ */
 export function TracePage(props: { traceId: string }) {
   const { traceId } = props;
   const location = useLocation();
   const spanParam = location.params.get('span') ?? undefined;
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [payload, setPayload] = useState<PayloadState>({ kind: 'loading' });
 
   useEffect(() => {
     const abort = new AbortController();
     setState({ kind: 'loading' });
-    loadTrace(traceId, abort.signal).then(
-      (trace) => setState(trace ? { kind: 'loaded', trace } : { kind: 'not-found' }),
-      (e: Error) => {
+    setPayload({ kind: 'loading' });
+    loadTraceOutline(traceId, abort.signal)
+      .then((trace) => {
+        setState(trace ? { kind: 'loaded', trace } : { kind: 'not-found' });
+        if (!trace) return;
+        if (trace.spans.length > FULL_PAYLOAD_LIMIT) {
+          setPayload({ kind: 'per-span', limit: FULL_PAYLOAD_LIMIT });
+          return;
+        }
+        // After the paint: the outline is on screen while the payloads travel.
+        return loadTrace(traceId, abort.signal).then(
+          (full) => setPayload(full ? { kind: 'loaded', spans: full.spans } : { kind: 'per-span', limit: FULL_PAYLOAD_LIMIT }),
+          (e: Error) => {
+            if (e.name !== 'AbortError') setPayload({ kind: 'per-span', limit: FULL_PAYLOAD_LIMIT });
+          },
+        );
+      })
+      .catch((e: Error) => {
         if (e.name !== 'AbortError') setState({ kind: 'error', message: e.message });
-      },
-    );
+      });
     return () => abort.abort();
   }, [traceId]);
 
@@ -53,5 +78,5 @@ export function TracePage(props: { traceId: string }) {
       </section>
     );
   }
-  return <TraceView key={traceId} trace={state.trace} selectSpanId={spanParam} />;
+  return <TraceView key={traceId} trace={state.trace} payload={payload} selectSpanId={spanParam} />;
 }

@@ -4,6 +4,8 @@ export interface TraceToolbarProps {
   readonly onQuery: (q: string) => void;
   /** undefined when there is no query. */
   readonly matchCount: number | undefined;
+  /** Said beside the count when find cannot search everything yet (or ever, in a huge trace). */
+  readonly findScope?: string | undefined;
   readonly matchPos: number;
   readonly onNext: () => void;
   readonly onPrev: () => void;
@@ -45,6 +47,11 @@ export function TraceToolbar(p: TraceToolbarProps) {
         <span className="trace-find-count" data-testid="find-count" aria-live="polite">
           {p.matchCount === undefined ? '' : p.matchCount === 0 ? 'no match' : `${p.matchPos >= 0 ? p.matchPos + 1 : '–'} / ${p.matchCount}`}
         </span>
+        {p.findScope && p.matchCount !== undefined ? (
+          <span className="trace-find-scope muted" data-testid="find-scope">
+            {p.findScope}
+          </span>
+        ) : null}
         <button type="button" data-testid="find-prev" onClick={p.onPrev} disabled={!p.matchCount} aria-label="Previous match">
           ↑
         </button>

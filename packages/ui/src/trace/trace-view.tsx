@@ -3,7 +3,8 @@ import { buildTraceTree } from './model/build-trace-tree.js';
 import { computeCriticalPath, type CriticalSection } from './model/critical-path.js';
 import { findInTrace } from './model/find-in-trace.js';
 import { findSiblingRuns } from './model/sibling-runs.js';
-import type { TraceJson } from './model/trace-json.js';
+import { attachPayloads } from './model/attach-payloads.js';
+import type { SpanJson, TraceJson } from './model/trace-json.js';
 import { INITIAL_EXPANSION, collapseAll, revealNode, rowRunId, toggleRun, toggleSpan, visibleRows, type ExpansionState, type RowRef } from './model/visible-rows.js';
 import { indexRows } from './row-index.js';
 import { SpanDetails } from './span-details.js';
@@ -18,9 +19,30 @@ import { Waterfall } from './waterfall.js';
  * The loaded trace: owns the view state (expansion, selection, find, zoom, critical path) and
  * derives everything else once per change with useMemo, so rows stay cheap to render.
  */
+/**
+ * The payloads of a trace painted from its outline: `loading` (coming for the whole trace),
+ * `loaded` (here: attached to the tree in place), or `per-span` (too big to fetch whole: the
+ * details panel fetches each span it shows, and find matches names, services and ids only).
+ * A trace given with its payloads (opened from a file) needs none of this: `complete`.
+ */
+export type PayloadState =
+  | { readonly kind: 'complete' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly spans: readonly SpanJson[] }
+  | { readonly kind: 'per-span'; readonly limit: number };
+
+const COMPLETE: PayloadState = { kind: 'complete' };
+
 /** `stored: false` for a trace opened from a local file (nothing to download from the server). */
-export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefined; stored?: boolean }) {
+export function TraceView(p: { trace: TraceJson; payload?: PayloadState; selectSpanId: string | undefined; stored?: boolean }) {
+  const payload = p.payload ?? COMPLETE;
   const tree = useMemo(() => buildTraceTree(p.trace.traceId, p.trace.spans), [p.trace]);
+  // Bumped when payloads are attached to the tree in place, so what reads them runs again.
+  const [payloadVersion, setPayloadVersion] = useState(0);
+  useEffect(() => {
+    if (payload.kind !== 'loaded') return;
+    if (attachPayloads(tree, payload.spans) > 0) setPayloadVersion((v) => v + 1);
+  }, [tree, payload]);
   const runs = useMemo(() => findSiblingRuns(tree), [tree]);
   const [expansion, setExpansion] = useState<ExpansionState>(INITIAL_EXPANSION);
   const rows = useMemo(() => visibleRows(tree, runs, expansion), [tree, runs, expansion]);
@@ -43,7 +65,8 @@ export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefine
 
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const matches = useMemo(() => findInTrace(tree, deferredQuery), [tree, deferredQuery]);
+  // payloadVersion is a dependency on purpose: attributes attached in place change the matches.
+  const matches = useMemo(() => findInTrace(tree, deferredQuery), [tree, deferredQuery, payloadVersion]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const [matchPos, setMatchPos] = useState(-1);
   useEffect(() => setMatchPos(-1), [matches]);
@@ -168,6 +191,7 @@ export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefine
         query={query}
         onQuery={setQuery}
         matchCount={deferredQuery.trim() ? matches.length : undefined}
+        findScope={payload.kind === 'per-span' ? `Finds names, services and ids: attributes are not searched in traces over ${payload.limit.toLocaleString('en-US')} spans.` : payload.kind === 'loading' ? 'Attributes are searched once they have loaded.' : undefined}
         matchPos={matchPos}
         onNext={() => stepMatch(1)}
         onPrev={() => stepMatch(-1)}
@@ -194,7 +218,7 @@ export function TraceView(p: { trace: TraceJson; selectSpanId: string | undefine
           onExpandRun={onExpandRun}
           onKeyDown={onKeyDown}
         />
-        {detailsNode !== undefined ? <SpanDetails key={detailsNode} tree={tree} node={detailsNode} onClose={() => setDetailsOpen(false)} /> : null}
+        {detailsNode !== undefined ? <SpanDetails key={detailsNode} tree={tree} node={detailsNode} payloadVersion={payloadVersion} onClose={() => setDetailsOpen(false)} /> : null}
       </div>
       <details className="trace-stats-box">
         <summary>Trace statistics (per service and operation: count, total and self time, errors)</summary>

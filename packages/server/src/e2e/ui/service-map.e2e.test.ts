@@ -143,6 +143,40 @@ describe('service map in Chromium', () => {
     await waitForCount(page.getByTestId('trace-row'), 3, "orders' traces");
   });
 
+  test('a custom range picked in the form, and rates per minute, are in the URL', async () => {
+    await openMap();
+    await page.locator('select[name="lookback"]').selectOption('custom');
+    const form = page.getByTestId('map-custom-range');
+    await form.waitFor();
+    // Local wall-clock times as the browser sees them: 10 minutes ago to a minute from now.
+    const [from, to] = await page.evaluate(() => {
+      const local = (ms: number) => {
+        const d = new Date(ms);
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`;
+      };
+      return [local(Date.now() - 600_000), local(Date.now() + 60_000)];
+    });
+    await form.locator('input[name="start"]').fill(to);
+    await form.locator('input[name="end"]').fill(from);
+    assert.equal(await form.getByRole('button', { name: 'Apply' }).isDisabled(), true, 'a start after the end cannot be applied');
+    await form.locator('input[name="start"]').fill(from);
+    await form.locator('input[name="end"]').fill(to);
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await eventually(() => Promise.resolve(new URL(page.url()).searchParams), (q) => q.has('start') && q.has('end') && !q.has('lookback'), 'the custom range is in the URL');
+    const start = Date.parse(new URL(page.url()).searchParams.get('start')!);
+    assert.ok(Math.abs(start - (Date.now() - 600_000)) < 120_000, 'the start is the instant picked');
+    await waitForCount(nodes(), NODE_IDS.length, 'nodes over the custom range');
+
+    await page.locator('select[name="rate"]').selectOption('min');
+    await eventually(() => Promise.resolve(new URL(page.url()).searchParams.get('rate')), (r) => r === 'min', 'the unit is in the URL');
+    await eventually(() => node('service:orders').evaluate((n) => n.textContent ?? ''), (t) => /\/min/.test(t), 'node rates per minute');
+    await clickEdge('service:orders', 'service:payments-api');
+    await panel().waitFor();
+    assert.match(await panel().innerText(), /Rate\s+[\d.]+\/min/);
+    assert.ok(new URL(page.url()).searchParams.has('start'), 'selecting keeps the custom range');
+  });
+
   test('the time range is in the URL; an empty range and a bad one say so', async () => {
     await openMap();
     await page.locator('select[name="lookback"]').selectOption('15m');

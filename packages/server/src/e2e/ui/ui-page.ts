@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-/** The folder the README names for screenshots (repo root/docs/screenshots), from dist/e2e/ui/. */
-export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../../docs/screenshots/', import.meta.url));
+/** The folder the README names for the tests' screenshots (repo root/test-output/screenshots), from dist/e2e/ui/. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../../test-output/screenshots/', import.meta.url));
 
 /** How long any one UI step may take: short, so a missing element fails fast instead of stalling the file. */
 export const STEP_TIMEOUT_MS = 5_000;
@@ -63,7 +63,11 @@ export async function selectOptionByText(select: Locator, text: RegExp): Promise
   return value;
 }
 
-/** Saves a full-page screenshot under docs/screenshots/ (overwritten each run; names stay stable). */
+/**
+ * Saves a screenshot under test-output/screenshots/ (git-ignored; overwritten each run, names stay
+ * stable). The README's pictures in docs/screenshots/ are copied from there on purpose with
+ * `npm run screenshots`, so a test run does not leave the working tree changed.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: false, animations: 'disabled' });

@@ -28,6 +28,12 @@ export interface SpanJson {
   readonly events: ReadonlyArray<{ readonly name: string; readonly timeUnixNano: string; readonly attributes: readonly AttributeJson[] }>;
   readonly links: ReadonlyArray<{ readonly traceId: string; readonly spanId: string; readonly attributes: readonly AttributeJson[] }>;
   readonly shared: boolean;
+  /**
+   * Set on spans built from the trace outline (`/outline`): only ids, names, services, kind,
+   * times and status are known; attributes, resource, scope, events and links are empty until
+   * the span's payload is fetched.
+   */
+  readonly outline?: true;
 }
 
 export interface TraceJson {

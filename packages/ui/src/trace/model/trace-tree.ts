@@ -13,7 +13,8 @@ export type Placement = 'root' | 'child' | 'shared-half' | 'orphan' | 'cycle';
 
 export interface TraceNode {
   readonly index: number;
-  readonly span: SpanJson;
+  /** Replaced in place when the payload of an outline span arrives (attach-payloads.ts). */
+  span: SpanJson;
   /** Times in nanoseconds since the trace's first start (numbers: a trace lasts far less than 2^53 ns). */
   readonly start: number;
   readonly end: number;
