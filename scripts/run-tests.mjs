@@ -1,4 +1,4 @@
-// Runs every compiled test file (packages/*/dist/**/*.test.js) with Node's test runner.
+// Runs every compiled test file (packages/*/dist/**/*.test.js and examples/*/dist/**/*.test.js) with Node's test runner.
 // Node 20's `node --test` takes no globs, so the file list is collected here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +14,12 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js') && (only.length === 0 || only.some((o) => p.includes(o)))) files.push(p);
   }
 };
-for (const pkg of readdirSync(join(root, 'packages'))) {
-  const dist = join(root, 'packages', pkg, 'dist');
-  try { statSync(dist); } catch { continue; }
-  walk(dist);
+for (const area of ['packages', 'examples']) {
+  for (const pkg of readdirSync(join(root, area))) {
+    const dist = join(root, area, pkg, 'dist');
+    try { statSync(dist); } catch { continue; }
+    walk(dist);
+  }
 }
 files.sort();
 if (files.length === 0) {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SPANS, parseBenchOptions, parseCount } from './bench-options.js';
+import { BENCH_HELP, DEFAULT_SPANS, parseBenchOptions, parseCount } from './bench-options.js';
+import { DEFAULT_SDK_OPTIONS } from './sdk/sdk-bench-options.js';
 
 describe('parseCount', () => {
   it('reads plain, exponent, underscore and k/M forms', () => {
@@ -34,4 +35,22 @@ describe('parseBenchOptions', () => {
     assert.equal(fromFlag.spans, 2_000_000);
   });
   it('refuses unknown flags', () => assert.throws(() => parseBenchOptions(['--spanz', '5'], {})));
+  it('runs the SDK phase unless --skip-sdk is given', () => {
+    const o = parseBenchOptions([], {});
+    assert.ok(o !== 'help');
+    assert.equal(o.skipSdk, false);
+    assert.deepEqual(o.sdk, DEFAULT_SDK_OPTIONS);
+    const skipped = parseBenchOptions(['--skip-sdk'], {});
+    assert.ok(skipped !== 'help');
+    assert.equal(skipped.skipSdk, true);
+    assert.match(BENCH_HELP, /--skip-sdk/);
+  });
+  it('takes the SDK phase\'s HTTP run length and rounds', () => {
+    const o = parseBenchOptions(['--sdk-http-seconds', '10', '--sdk-http-rounds', '4'], {});
+    assert.ok(o !== 'help');
+    assert.equal(o.sdk.httpSeconds, 10);
+    assert.equal(o.sdk.httpRounds, 4);
+    assert.equal(o.sdk.microRounds, DEFAULT_SDK_OPTIONS.microRounds);
+    assert.throws(() => parseBenchOptions(['--sdk-http-rounds', '0'], {}), /--sdk-http-rounds/);
+  });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_SDK_OPTIONS, type SdkBenchOptions } from './sdk/sdk-bench-options.js';
 
 export interface BenchOptions {
   /** Spans to ingest over OTLP/protobuf (the volume queries are measured at). */
@@ -16,6 +17,9 @@ export interface BenchOptions {
   readonly keepData: boolean;
   /** Leave out the UI phase (headless Chromium); the run says loudly that it did. */
   readonly skipUi: boolean;
+  /** Leave out the SDK phase (@skein/node vs OpenTelemetry JS); the run says loudly that it did. */
+  readonly skipSdk: boolean;
+  readonly sdk: SdkBenchOptions;
 }
 
 export const DEFAULT_SPANS = 1_000_000;
@@ -31,6 +35,9 @@ export const BENCH_HELP = `Usage: npm run bench -- [options]     (or node packag
   --search-runs N       runs of the search query (default 20)
   --keep-data           keep the data directory
   --skip-ui             leave out the UI phase (headless Chromium: first waterfall paint, heap, scroll frames)
+  --skip-sdk            leave out the SDK phase (@skein/node vs OpenTelemetry JS: span and encode cost, HTTP throughput)
+  --sdk-http-seconds S  timed load per hello-world HTTP run in the SDK phase (default ${DEFAULT_SDK_OPTIONS.httpSeconds})
+  --sdk-http-rounds N   interleaved runs of each HTTP variant, median reported (default ${DEFAULT_SDK_OPTIONS.httpRounds})
 Accepts 1e6, 10M, 1_000_000 style numbers.`;
 
 /** "10M", "1e7", "1_000_000", "250k" → a whole number. */
@@ -55,6 +62,9 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       'search-runs': { type: 'string' },
       'keep-data': { type: 'boolean' },
       'skip-ui': { type: 'boolean' },
+      'skip-sdk': { type: 'boolean' },
+      'sdk-http-seconds': { type: 'string' },
+      'sdk-http-rounds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -73,5 +83,11 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     searchRuns: count('--search-runs', values['search-runs'], 20),
     keepData: values['keep-data'] ?? false,
     skipUi: values['skip-ui'] ?? false,
+    skipSdk: values['skip-sdk'] ?? false,
+    sdk: {
+      ...DEFAULT_SDK_OPTIONS,
+      httpSeconds: count('--sdk-http-seconds', values['sdk-http-seconds'], DEFAULT_SDK_OPTIONS.httpSeconds),
+      httpRounds: count('--sdk-http-rounds', values['sdk-http-rounds'], DEFAULT_SDK_OPTIONS.httpRounds),
+    },
   };
 }

@@ -22,12 +22,14 @@ import { scrapeStoreGauges } from './server/metrics-scrape.js';
 import { SkeinProcess } from './server/skein-process.js';
 import { runUiPhase } from './ui/ui-bench-phase.js';
 import { uiTable, type UiBenchResults } from './ui/ui-bench-results.js';
+import { runSdkPhase } from './sdk/sdk-bench-phase.js';
+import { sdkTables, type SdkBenchResults } from './sdk/sdk-bench-results.js';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 /** Enough spans for every format to fill many requests, few enough to encode in a second or two. */
 const WIRE_DECODE_SPANS = 20_000;
-const step = (n: number, text: string): void => console.log(`\n[${n}/7] ${text}`);
+const step = (n: number, text: string): void => console.log(`\n[${n}/8] ${text}`);
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
   const benchStarted = performance.now();
@@ -105,6 +107,11 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (ui.status === 'skipped') console.log(`    !!! UI BENCHMARK SKIPPED: ${ui.reason} !!!`);
     else console.log(uiTable(ui).replace(/^/gm, '    '));
 
+    step(7, 'SDK: @skein/node vs OpenTelemetry JS (span cost, OTLP encode cost, hello-world HTTP throughput), in child processes');
+    const sdk: SdkBenchResults = options.skipSdk ? { status: 'skipped', reason: '--skip-sdk was given' } : await runSdkPhase(options.sdk, (line) => console.log(line));
+    if (sdk.status === 'skipped') console.log(`    !!! SDK BENCHMARK SKIPPED: ${sdk.reason} !!!`);
+    else console.log(sdkTables(sdk).replace(/^/gm, '    '));
+
     return {
       generatedAt: new Date().toISOString(),
       machine,
@@ -126,6 +133,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
       memory: { serverPeakRssBytes, benchPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
       queries,
       ui,
+      sdk,
       totalSeconds: (performance.now() - benchStarted) / 1000,
     };
   } catch (err) {
@@ -142,12 +150,14 @@ async function main(): Promise<void> {
   if (options === 'help') return console.log(BENCH_HELP);
   const results = await runBench(options);
   const rows = resultRows(results);
-  step(7, 'Results');
+  step(8, 'Results');
   console.log(`Machine: ${machineLine(results.machine)}`);
   console.log(markdownTable(rows));
   console.log(`\nDecode throughput per wire format (one core):\n${wireDecodeTable(results.wireDecode)}`);
   console.log(`\nUI (headless Chromium${results.ui?.status === 'measured' ? `, ${results.ui.browser}` : ''}):\n${results.ui ? uiTable(results.ui) : 'not run'}`);
   if (results.ui?.status === 'skipped') console.log(`!!! UI BENCHMARK SKIPPED: ${results.ui.reason} !!!`);
+  console.log(`\nSDK, @skein/node vs OpenTelemetry JS (same run, same machine):\n${results.sdk ? sdkTables(results.sdk) : 'not run'}`);
+  if (results.sdk?.status === 'skipped') console.log(`!!! SDK BENCHMARK SKIPPED: ${results.sdk.reason} !!!`);
   const path = await writeResults(results, rows);
   console.log(`\nWritten to ${path}. Whole run: ${(results.totalSeconds / 60).toFixed(1)} min.`);
   if (options.spans < 10_000_000) {

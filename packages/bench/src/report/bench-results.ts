@@ -4,6 +4,7 @@ import type { Machine } from '../measure/machine.js';
 import type { TraceByIdLatency, SearchLatency } from '../measure/query-latency.js';
 import type { LatencySummary } from '../measure/stats.js';
 import type { UiBenchResults } from '../ui/ui-bench-results.js';
+import type { SdkBenchResults } from '../sdk/sdk-bench-results.js';
 
 /** One ingest run over real HTTP into the real server. */
 export interface IngestMeasurement {
@@ -65,5 +66,7 @@ export interface BenchResults {
   };
   /** The UI phase (headless Chromium); absent in results written before it existed. */
   readonly ui?: UiBenchResults;
+  /** The SDK phase (@skein/node vs OpenTelemetry JS); absent in results written before it existed. */
+  readonly sdk?: SdkBenchResults;
   readonly totalSeconds: number;
 }

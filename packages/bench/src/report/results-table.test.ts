@@ -85,6 +85,13 @@ describe('resultRows', () => {
     assert.equal(resultRows(results()).some((x) => x.metric.startsWith('UI')), false, 'no row when the phase did not run');
   });
 
+  it("adds the SDK phase's rows after the others, or one saying it was skipped", () => {
+    assert.equal(resultRows(results()).some((x) => x.metric.startsWith('SDK')), false, 'no row when the phase did not run');
+    const skipped = resultRows({ ...results(), sdk: { status: 'skipped', reason: '--skip-sdk was given' } });
+    assert.match(skipped.at(-1)!.metric, /^SDK/);
+    assert.match(skipped.at(-1)!.note, /SKIPPED: --skip-sdk was given/);
+  });
+
   it('renders one Markdown row per metric', () => {
     const table = markdownTable(resultRows(results()));
     assert.equal(table.split('\n').length, 2 + resultRows(results()).length);

@@ -1,4 +1,5 @@
 import { FIRST_PAINT_TARGET_MS, SMOOTH_P95_FRAME_MS, type UiBenchResults } from '../ui/ui-bench-results.js';
+import { sdkResultRows } from '../sdk/sdk-result-rows.js';
 import type { BenchResults, IngestMeasurement } from './bench-results.js';
 
 export interface ResultRow {
@@ -103,6 +104,7 @@ export function resultRows(r: BenchResults): ResultRow[] {
       note: `${queries.search.latency.count} runs after a first of ${ms(queries.search.firstRunMs)}, ${queries.search.tracesFound} traces found ${at}${atTarget}`,
     },
     ...uiRow(r.ui),
+    ...sdkResultRows(r.sdk),
   ];
 }
 

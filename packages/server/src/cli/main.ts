@@ -1,12 +1,15 @@
 import { CliError } from './api-client.js';
 import { ALL_IN_ONE_HELP, ConfigError, allInOneCommand } from './all-in-one.js';
 import { TRACES_HELP, TRACE_HELP, traceCommand, tracesCommand, type CliIo } from './commands.js';
+import { runCommand } from '@skein/node/cli/run-command';
 
 const USAGE = `Usage: skein <command> [options]
 Commands:
   all-in-one (default)   run Skein: receivers, embedded store, query APIs
   traces                 search traces on a running Skein (table)
   trace <id>             show one trace as a waterfall
+  run -- <command>       run a Node app traced by @skein/node (see "skein run --help")
+  demo                   start Skein, the microservice demo and a load generator
   help [command]         show help
 Run "skein <command> --help" for the options of a command.`;
 
@@ -21,6 +24,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'trace':
         await traceCommand(rest, io);
         return 0;
+      case 'run':
+        return await runCommand(rest, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: { ...io.env } });
+      case 'demo':
+        return await runDemo(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -54,4 +61,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
+}
+
+/**
+ * `skein demo`: the demo lives in the examples workspace, which itself builds on this package,
+ * so it is loaded by name at run time rather than imported (that would be a dependency cycle).
+ */
+async function runDemo(argv: string[], io: CliIo): Promise<number> {
+  const specifier = '@skein/example-microservices/demo-command';
+  let demo: { demoCommand(argv: string[], io: { out(text: string): void; env: NodeJS.ProcessEnv }): Promise<number> };
+  try {
+    demo = (await import(specifier)) as typeof demo;
+  } catch (e) {
+    throw new CliError(`the demo is not installed here (${(e as Error).message}); run it from a clone of the Skein repository with "npm run demo"`);
+  }
+  return demo.demoCommand(argv, { out: io.out, env: { ...io.env } });
 }

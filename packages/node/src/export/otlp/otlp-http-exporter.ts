@@ -1,0 +1,141 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { diag } from '@opentelemetry/api';
+import type { FinishedSpan } from '../../trace/finished-span.js';
+import type { ExportResult, SpanExporter } from '../span-exporter.js';
+import type { EnvRecord } from '../env-integer.js';
+import { postWithRetry } from '../http/post-with-retry.js';
+import type { RetryPolicy } from '../http/post-with-retry.js';
+import { OtlpProtobufEncoder } from './encode-otlp-protobuf.js';
+import { encodeOtlpJson } from './encode-otlp-json.js';
+import { parsePartialSuccess } from './parse-export-response.js';
+import { DEFAULT_OTLP_TIMEOUT_MILLIS, DEFAULT_OTLP_TRACES_URL, otlpConfigFromEnv } from './otlp-config-from-env.js';
+import type { OtlpCompression, OtlpHttpConfig, OtlpHttpProtocol } from './otlp-config-from-env.js';
+
+const gzipAsync = promisify(gzip);
+
+export const SKEIN_USER_AGENT = 'skein-node-otlp-exporter/0.1.0';
+
+export interface OtlpHttpSpanExporterOptions {
+  /** Full URL to POST to. Default http://localhost:4318/v1/traces. */
+  readonly url?: string;
+  /** Default http/protobuf. */
+  readonly protocol?: OtlpHttpProtocol;
+  /** Sent with every request (e.g. an API key). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Default none. */
+  readonly compression?: OtlpCompression;
+  /** Bounds each export, retries included. Default 10000 ms. */
+  readonly timeoutMillis?: number;
+  /** Backoff settings (OpenTelemetry's defaults: 5 attempts, 1 s doubling ×1.5 up to 5 s). */
+  readonly retry?: Partial<RetryPolicy>;
+  /** TLS material for https endpoints. */
+  readonly tls?: OtlpHttpConfig['tls'];
+}
+
+/**
+ * Sends spans to an OTLP/HTTP endpoint (`POST /v1/traces`) as protobuf or JSON, optionally
+ * gzipped, over a keep-alive connection. Throttling and temporary failures are retried
+ * within the timeout; everything else fails the export without retry. The requests are never
+ * traced (see sendRequest).
+ */
+export class OtlpHttpSpanExporter implements SpanExporter {
+  readonly url: URL;
+  readonly protocol: OtlpHttpProtocol;
+  readonly compression: OtlpCompression;
+  readonly timeoutMillis: number;
+  private readonly headers: Record<string, string>;
+  private readonly agent: http.Agent;
+  private readonly retry: Partial<RetryPolicy> | undefined;
+  private readonly encoder = new OtlpProtobufEncoder();
+  private readonly pending = new Set<Promise<ExportResult>>();
+  private stopped = false;
+
+  /** An exporter configured from OTEL_EXPORTER_OTLP_* (see otlpConfigFromEnv). */
+  static fromEnv(env: EnvRecord, overrides: Partial<OtlpHttpSpanExporterOptions> = {}): OtlpHttpSpanExporter {
+    return new OtlpHttpSpanExporter({ ...otlpConfigFromEnv(env), ...overrides });
+  }
+
+  constructor(options: OtlpHttpSpanExporterOptions = {}) {
+    this.url = new URL(options.url ?? DEFAULT_OTLP_TRACES_URL);
+    this.protocol = options.protocol ?? 'http/protobuf';
+    this.compression = options.compression ?? 'none';
+    this.timeoutMillis = options.timeoutMillis ?? DEFAULT_OTLP_TIMEOUT_MILLIS;
+    this.retry = options.retry;
+    this.headers = {
+      ...lowerCaseKeys(options.headers ?? {}),
+      'content-type': this.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
+      'user-agent': SKEIN_USER_AGENT,
+      ...(this.compression === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
+    };
+    this.agent =
+      this.url.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, maxSockets: 4, ...(options.tls ?? {}) })
+        : new http.Agent({ keepAlive: true, maxSockets: 4 });
+  }
+
+  export(spans: readonly FinishedSpan[]): Promise<ExportResult> {
+    if (this.stopped) {
+      return Promise.resolve({ ok: false, error: new Error('OTLP exporter is shut down'), retryable: false });
+    }
+    if (spans.length === 0) return Promise.resolve({ ok: true });
+    const sending = this.send(spans);
+    this.pending.add(sending);
+    void sending.finally(() => this.pending.delete(sending));
+    return sending;
+  }
+
+  async forceFlush(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await Promise.all(this.pending);
+    this.agent.destroy();
+  }
+
+  private async send(spans: readonly FinishedSpan[]): Promise<ExportResult> {
+    let body: Uint8Array;
+    try {
+      body = this.protocol === 'http/json' ? encodeOtlpJson(spans) : this.encoder.encode(spans);
+      if (this.compression === 'gzip') body = await gzipAsync(body);
+    } catch (error) {
+      diag.error('OTLP exporter: could not encode spans', error);
+      return { ok: false, error: error as Error, retryable: false };
+    }
+    const result = await postWithRetry({
+      url: this.url,
+      headers: this.headers,
+      body,
+      timeoutMillis: this.timeoutMillis,
+      agent: this.agent,
+      ...(this.retry ? { retry: this.retry } : {}),
+    });
+    if (!result.ok) {
+      diag.warn(`OTLP exporter: sending ${spans.length} spans to ${this.url.href} failed: ${result.error.message}`);
+      return { ok: false, error: result.error, retryable: result.retryable };
+    }
+    const partial = parsePartialSuccess(result.response.body, headerText(result.response.headers['content-type']));
+    if (partial) {
+      diag.warn(
+        `OTLP exporter: the server rejected ${partial.rejectedSpans} of ${spans.length} spans` +
+          (partial.errorMessage ? `: ${partial.errorMessage}` : ''),
+      );
+    }
+    return { ok: true };
+  }
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
