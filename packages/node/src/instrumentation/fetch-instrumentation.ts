@@ -7,6 +7,7 @@ import { recordRequestError } from './http-client-instrumentation.js';
 import { defaultPortOfScheme, hostWithoutPort, httpSpanName, normalizeHttpMethod, portOfHost, sanitizeFullUrl } from './http-semantics.js';
 import type { HttpInstrumentationSettings } from './http-instrumentation-settings.js';
 import { httpTracer } from './instrumentation-tracer.js';
+import { handOverStartAttributes } from '../trace/handed-over-attributes.js';
 
 // Client spans for `fetch()` and undici, from the channels of Node's bundled undici.
 // `undici:request:create` is published from the Request constructor inside fetch's own promise
@@ -98,7 +99,9 @@ function beginFetchSpan(request: UndiciRequest): void {
   if (normalizedMethod !== method) attributes['http.request.method_original'] = method;
   if (current.clientRequestHeaders.length > 0) captureFromFlatHeaders(current.clientRequestHeaders, request.headers, attributes);
 
+  handOverStartAttributes(attributes); // nothing here touches it again: the span may keep it
   const span = httpTracer().startSpan(httpSpanName(normalizedMethod, undefined), { kind: SpanKind.CLIENT, attributes }, activeContext);
+  handOverStartAttributes(undefined);
   request[kFetchSpan] = span;
   try {
     propagation.inject(trace.setSpan(activeContext, span), request, undiciRequestSetter);

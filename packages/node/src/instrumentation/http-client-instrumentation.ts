@@ -7,6 +7,7 @@ import { captureFromGetHeader, captureFromHeaderRecord } from './header-capture.
 import { defaultPortOfScheme, errorTypeOf, httpSpanName, normalizeHttpMethod, portOfHost, sanitizeFullUrl, hostWithoutPort } from './http-semantics.js';
 import type { HttpInstrumentationSettings } from './http-instrumentation-settings.js';
 import { httpTracer } from './instrumentation-tracer.js';
+import { handOverStartAttributes } from '../trace/handed-over-attributes.js';
 
 // Client spans for `http`/`https` requests. Where a span can begin depends on the Node version:
 // - `http.client.request.created` (Node 22.12+/23.2+) is published from the ClientRequest
@@ -158,7 +159,9 @@ export function beginClientSpan(request: ClientRequest, portHint: number | undef
   if (normalizedMethod !== method) attributes['http.request.method_original'] = method;
   if (current.clientRequestHeaders.length > 0) captureFromGetHeader(current.clientRequestHeaders, request, attributes);
 
+  handOverStartAttributes(attributes); // nothing here touches it again: the span may keep it
   const span = httpTracer().startSpan(httpSpanName(normalizedMethod, undefined), { kind: SpanKind.CLIENT, attributes }, activeContext);
+  handOverStartAttributes(undefined);
   traced[kClientSpan] = span;
   if (!request.headersSent) {
     try {

@@ -46,6 +46,24 @@ describe('host parsing', () => {
     assert.equal(portOfHost('example.com:notaport'), undefined);
     assert.equal(portOfHost('example.com:70000'), undefined);
   });
+  it('reads the port exactly as Number() would, digits or not', () => {
+    const byNumber = (text: string): number | undefined => {
+      const port = Number(text);
+      return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+    };
+    const portText = fc.oneof(fc.integer({ min: 0, max: 999999 }).map(String), fc.stringMatching(/^[0-9a-fx .e+-]{0,7}$/));
+    fc.assert(
+      fc.property(portText, (text) => {
+        assert.equal(portOfHost(`example.com:${text}`), byNumber(text));
+        assert.equal(portOfHost(`[::1]:${text}`), byNumber(text));
+      }),
+    );
+    assert.equal(portOfHost('example.com:0080'), 80);
+    assert.equal(portOfHost('example.com:0'), undefined);
+    assert.equal(portOfHost('example.com:'), undefined);
+    assert.equal(portOfHost('example.com:65535'), 65535);
+    assert.equal(portOfHost('example.com:65536'), undefined);
+  });
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string(), (host) => {

@@ -43,7 +43,22 @@ export function portOfHost(host: string): number | undefined {
   const colon = host.lastIndexOf(':');
   if (colon === -1 || host.indexOf(']', colon) !== -1) return undefined;
   if (host.charCodeAt(0) !== 91 /* [ */ && host.indexOf(':') !== colon) return undefined; // bare IPv6
-  const port = Number(host.slice(colon + 1));
+  // Plain decimal digits (the usual case) are read in place: no substring, no Number().
+  let port = 0;
+  const end = host.length;
+  if (end - colon - 1 >= 1 && end - colon - 1 <= 5) {
+    for (let i = colon + 1; i < end; i++) {
+      const digit = host.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) {
+        port = -1;
+        break;
+      }
+      port = port * 10 + digit;
+    }
+  } else {
+    port = -1;
+  }
+  if (port === -1) port = Number(host.slice(colon + 1));
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { context, diag, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Context, Span } from '@opentelemetry/api';
 import { isTracingSuppressed } from '../export/suppress-tracing.js';
+import { handOverStartAttributes } from '../trace/handed-over-attributes.js';
 import { attachQuietly, registeredContextManager, supportsAttach } from './active-context-hook.js';
 import { captureFromGetHeader, captureFromHeaderRecord } from './header-capture.js';
 import { httpRouteOf, setHttpRoute } from './http-route.js';
@@ -161,7 +162,10 @@ function startServerSpan({ request, response, socket }: ServerMessage): void {
 
   // A server span's parent is whatever the caller sent, never the connection's context.
   const parentContext = propagation.extract(ROOT_CONTEXT, headers);
+  // The span may keep `attributes` itself instead of copying it: nothing here touches it again.
+  handOverStartAttributes(attributes);
   const span = httpTracer().startSpan(httpSpanName(normalizedMethod, undefined), { kind: SpanKind.SERVER, attributes }, parentContext);
+  handOverStartAttributes(undefined);
   traced[kServerSpan] = span;
   tracedSocket[kOpenResponses]!.push(response);
   const manager = registeredContextManager();

@@ -25,6 +25,7 @@ import {
   toStoredAttributeValue,
 } from './attribute-values.js';
 import { exceptionAttributes } from './exception-attributes.js';
+import { takeHandedOverAttributes } from './handed-over-attributes.js';
 
 /*
  * Shared, frozen placeholders: most spans have no events, no links and never set a status,
@@ -35,6 +36,25 @@ const NO_LINKS: readonly Link[] = Object.freeze([]);
 const UNSET_STATUS: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
 
 const EXCEPTION_EVENT_NAME = 'exception';
+
+/**
+ * How many attributes `source` holds when it can be stored as it is: a plain object whose own
+ * keys are all non-empty and whose values are all primitives within the length limit, no
+ * more of them than the count limit. -1 when it cannot.
+ */
+function countIfStorableAsIs(source: Attributes, limits: SpanLimits): number {
+  if (typeof source !== 'object' || source === null || Object.getPrototypeOf(source) !== Object.prototype) return -1;
+  const lengthLimit = limits.attributeValueLengthLimit;
+  let count = 0;
+  for (const key in source) {
+    if (!Object.prototype.hasOwnProperty.call(source, key) || key.length === 0) return -1;
+    const value = source[key];
+    const type = typeof value;
+    if (type === 'string' ? (value as string).length > lengthLimit : type !== 'number' && type !== 'boolean') return -1;
+    count++;
+  }
+  return count <= limits.attributeCountLimit ? count : -1;
+}
 
 /** String(value), except that a value whose toString throws becomes '' (API calls must not throw). */
 function coerceName(value: unknown): string {
@@ -110,7 +130,9 @@ export class SkeinSpan implements Span, FinishedSpan {
     this.parentSpanIsRemote = parentSpanIsRemote;
     this.startTimeUnixMs = startTimeUnixMs;
     this.endTimeUnixMs = 0;
-    this.attributes = {};
+    // An instrumentation's own object is kept as it is when valid (see handed-over-attributes.ts).
+    const adoptedCount = attributes !== undefined && takeHandedOverAttributes(attributes) ? countIfStorableAsIs(attributes, limits) : -1;
+    this.attributes = adoptedCount >= 0 ? attributes! : {};
     this.droppedAttributesCount = 0;
     this.events = NO_EVENTS;
     this.droppedEventsCount = 0;
@@ -122,10 +144,10 @@ export class SkeinSpan implements Span, FinishedSpan {
     this._spanContext = spanContext;
     this._limits = limits;
     this._processors = processors;
-    this._attributeCount = 0;
+    this._attributeCount = adoptedCount >= 0 ? adoptedCount : 0;
     this._ended = false;
     this._warnedAfterEnd = false;
-    if (attributes !== undefined) this.copyStartAttributes(attributes);
+    if (attributes !== undefined && adoptedCount < 0) this.copyStartAttributes(attributes);
     if (samplerAttributes !== undefined) this.setAttributes(samplerAttributes);
     if (links !== undefined) this.addLinks(links as Link[]);
     for (let i = 0; i < processors.length; i++) {

@@ -151,6 +151,17 @@ test('length prefixes are right when messages cross the 1-, 2- and 3-byte varint
   }
 });
 
+test('string attributes around the two-byte prefix reservation encode like OpenTelemetry JS', () => {
+  // Key plus value over 120 characters reserves two-byte prefixes; non-ASCII text can still
+  // fit one byte or need three, so both directions of the prefix fix-up are exercised.
+  for (let length = 100; length <= 135; length++) {
+    const ascii = makeFinishedSpan({ attributes: { 'user_agent.original': 'u'.repeat(length) } });
+    const accented = makeFinishedSpan({ attributes: { k: 'é'.repeat(length - 50), ['ключ'.repeat(length % 7)]: 'v'.repeat(length) } });
+    const long = makeFinishedSpan({ attributes: { 'db.query.text': 'q'.repeat(length * 150) } });
+    for (const span of [ascii, accented, long]) assert.deepEqual(decoded(encodeOtlpProtobuf([span])), decoded(otelBytes([span])));
+  }
+});
+
 test('malformed ids and odd values encode without throwing', () => {
   const span = makeFinishedSpan({
     traceId: 'zz',

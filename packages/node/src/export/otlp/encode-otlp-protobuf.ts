@@ -257,17 +257,20 @@ export class OtlpProtobufEncoder {
       } else if (typeof value === 'number' && value >= 0 && value <= 0x7fffffff && (value | 0) === value) {
         if (this.smallIntKeyValue(tag, key, value)) continue;
       }
-      w.ensure(4);
+      // Long strings (user agents, URLs, SQL) need two-byte length prefixes: reserving them
+      // up front saves moving the message afterwards.
+      const reserve = typeof value === 'string' && key.length + value.length > 120 ? 2 : 1;
+      w.ensure(2 + reserve);
       w.byte(tag);
-      const keyValue = w.beginMessage(1);
+      const keyValue = w.beginMessage(reserve);
       w.byte(KEY_VALUE_KEY);
       w.string(key);
-      w.ensure(2);
+      w.ensure(1 + reserve);
       w.byte(KEY_VALUE_VALUE);
-      const anyValue = w.beginMessage(1);
+      const anyValue = w.beginMessage(reserve);
       this.anyValue(value);
-      w.endMessage(anyValue, 1);
-      w.endMessage(keyValue, 1);
+      w.endMessage(anyValue, reserve);
+      w.endMessage(keyValue, reserve);
     }
   }
 

@@ -36,6 +36,20 @@ test('POSTs an OTLP protobuf body to the configured URL', async () => {
   await server.close();
 });
 
+test('consecutive and concurrent exports each send their own spans', async () => {
+  const server = await startCaptureServer();
+  const exporter = new OtlpHttpSpanExporter({ url: `${server.origin}/v1/traces` });
+  const batches = [makeFinishedSpans(40), makeFinishedSpans(3), makeFinishedSpans(25)];
+  for (const batch of batches) assert.deepEqual(await exporter.export(batch), { ok: true });
+  const concurrent = await Promise.all([exporter.export(batches[2]!), exporter.export(batches[1]!)]);
+  assert.deepEqual(concurrent, [{ ok: true }, { ok: true }]);
+  const sent = server.requests.map((request) => decodeTraceRequest(request.body));
+  const expected = [...batches, batches[2]!, batches[1]!].map((batch) => decodeTraceRequest(encodeOtlpProtobuf(batch)));
+  assert.deepEqual(sent, expected);
+  await exporter.shutdown();
+  await server.close();
+});
+
 test('http/json sends OTLP/JSON', async () => {
   const server = await startCaptureServer();
   const exporter = new OtlpHttpSpanExporter({ url: `${server.origin}/v1/traces`, protocol: 'http/json' });

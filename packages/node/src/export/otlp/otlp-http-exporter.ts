@@ -6,6 +6,7 @@ import { diag } from '@opentelemetry/api';
 import type { FinishedSpan } from '../../trace/finished-span.js';
 import type { ExportResult, SpanExporter } from '../span-exporter.js';
 import type { EnvRecord } from '../env-integer.js';
+import { ExportLifecycle } from '../http/export-lifecycle.js';
 import { postWithRetry } from '../http/post-with-retry.js';
 import type { RetryPolicy } from '../http/post-with-retry.js';
 import { OtlpProtobufEncoder } from './encode-otlp-protobuf.js';
@@ -50,8 +51,7 @@ export class OtlpHttpSpanExporter implements SpanExporter {
   private readonly agent: http.Agent;
   private readonly retry: Partial<RetryPolicy> | undefined;
   private readonly encoder = new OtlpProtobufEncoder();
-  private readonly pending = new Set<Promise<ExportResult>>();
-  private stopped = false;
+  private readonly lifecycle: ExportLifecycle;
 
   /** An exporter configured from OTEL_EXPORTER_OTLP_* (see otlpConfigFromEnv). */
   static fromEnv(env: EnvRecord, overrides: Partial<OtlpHttpSpanExporterOptions> = {}): OtlpHttpSpanExporter {
@@ -74,28 +74,19 @@ export class OtlpHttpSpanExporter implements SpanExporter {
       this.url.protocol === 'https:'
         ? new https.Agent({ keepAlive: true, maxSockets: 4, ...(options.tls ?? {}) })
         : new http.Agent({ keepAlive: true, maxSockets: 4 });
+    this.lifecycle = new ExportLifecycle('OTLP exporter', this.agent);
   }
 
   export(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    if (this.stopped) {
-      return Promise.resolve({ ok: false, error: new Error('OTLP exporter is shut down'), retryable: false });
-    }
-    if (spans.length === 0) return Promise.resolve({ ok: true });
-    const sending = this.send(spans);
-    this.pending.add(sending);
-    void sending.finally(() => this.pending.delete(sending));
-    return sending;
+    return this.lifecycle.export(spans, (batch) => this.send(batch));
   }
 
-  async forceFlush(): Promise<void> {
-    await Promise.all(this.pending);
+  forceFlush(): Promise<void> {
+    return this.lifecycle.forceFlush();
   }
 
-  async shutdown(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    await Promise.all(this.pending);
-    this.agent.destroy();
+  shutdown(): Promise<void> {
+    return this.lifecycle.shutdown();
   }
 
   private async send(spans: readonly FinishedSpan[]): Promise<ExportResult> {

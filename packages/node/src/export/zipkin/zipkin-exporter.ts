@@ -5,6 +5,7 @@ import type { FinishedSpan } from '../../trace/finished-span.js';
 import type { ExportResult, SpanExporter } from '../span-exporter.js';
 import { firstSetEnv, integerFromEnv } from '../env-integer.js';
 import type { EnvRecord } from '../env-integer.js';
+import { ExportLifecycle } from '../http/export-lifecycle.js';
 import { postWithRetry } from '../http/post-with-retry.js';
 import type { RetryPolicy } from '../http/post-with-retry.js';
 import { toZipkinSpan } from './to-zipkin-span.js';
@@ -47,8 +48,7 @@ export class ZipkinSpanExporter implements SpanExporter {
   private readonly serviceName: string;
   private readonly retry: Partial<RetryPolicy> | undefined;
   private readonly agent: http.Agent;
-  private readonly pending = new Set<Promise<ExportResult>>();
-  private stopped = false;
+  private readonly lifecycle: ExportLifecycle;
 
   constructor(options: ZipkinSpanExporterOptions = {}) {
     this.url = new URL(options.url ?? DEFAULT_ZIPKIN_URL);
@@ -57,26 +57,19 @@ export class ZipkinSpanExporter implements SpanExporter {
     this.serviceName = options.serviceName ?? 'unknown_service:node';
     this.retry = options.retry;
     this.agent = this.url.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    this.lifecycle = new ExportLifecycle('Zipkin exporter', this.agent);
   }
 
   export(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    if (this.stopped) return Promise.resolve({ ok: false, error: new Error('Zipkin exporter is shut down'), retryable: false });
-    if (spans.length === 0) return Promise.resolve({ ok: true });
-    const sending = this.send(spans);
-    this.pending.add(sending);
-    void sending.finally(() => this.pending.delete(sending));
-    return sending;
+    return this.lifecycle.export(spans, (batch) => this.send(batch));
   }
 
-  async forceFlush(): Promise<void> {
-    await Promise.all(this.pending);
+  forceFlush(): Promise<void> {
+    return this.lifecycle.forceFlush();
   }
 
-  async shutdown(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    await Promise.all(this.pending);
-    this.agent.destroy();
+  shutdown(): Promise<void> {
+    return this.lifecycle.shutdown();
   }
 
   private async send(spans: readonly FinishedSpan[]): Promise<ExportResult> {
