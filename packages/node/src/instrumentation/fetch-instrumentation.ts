@@ -1,4 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { subscribeChannels } from './subscribe-channels.js';
 import { context, diag, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Span, TextMapSetter } from '@opentelemetry/api';
 import { isTracingSuppressed } from '../export/suppress-tracing.js';
@@ -46,15 +46,14 @@ let settings: HttpInstrumentationSettings | undefined;
 
 export function subscribeFetch(compiled: HttpInstrumentationSettings): () => void {
   settings = compiled;
-  diagnosticsChannel.subscribe('undici:request:create', onRequestCreate);
-  diagnosticsChannel.subscribe('undici:request:headers', onResponseHeaders);
-  diagnosticsChannel.subscribe('undici:request:trailers', onResponseComplete);
-  diagnosticsChannel.subscribe('undici:request:error', onRequestError);
+  const unsubscribe = subscribeChannels([
+    ['undici:request:create', onRequestCreate],
+    ['undici:request:headers', onResponseHeaders],
+    ['undici:request:trailers', onResponseComplete],
+    ['undici:request:error', onRequestError],
+  ]);
   return () => {
-    diagnosticsChannel.unsubscribe('undici:request:create', onRequestCreate);
-    diagnosticsChannel.unsubscribe('undici:request:headers', onResponseHeaders);
-    diagnosticsChannel.unsubscribe('undici:request:trailers', onResponseComplete);
-    diagnosticsChannel.unsubscribe('undici:request:error', onRequestError);
+    unsubscribe();
     if (settings === compiled) settings = undefined;
   };
 }

@@ -1,4 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { subscribeChannels } from './subscribe-channels.js';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { context, diag, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Span, TextMapSetter } from '@opentelemetry/api';
@@ -42,15 +42,14 @@ let settings: HttpInstrumentationSettings | undefined;
 
 export function subscribeHttpClient(compiled: HttpInstrumentationSettings): () => void {
   settings = compiled;
-  diagnosticsChannel.subscribe('http.client.request.created', onRequestCreatedOrStarted);
-  diagnosticsChannel.subscribe('http.client.request.start', onRequestCreatedOrStarted);
-  diagnosticsChannel.subscribe('http.client.response.finish', onResponseFinish);
-  diagnosticsChannel.subscribe('http.client.request.error', onRequestError);
+  const unsubscribe = subscribeChannels([
+    ['http.client.request.created', onRequestCreatedOrStarted],
+    ['http.client.request.start', onRequestCreatedOrStarted],
+    ['http.client.response.finish', onResponseFinish],
+    ['http.client.request.error', onRequestError],
+  ]);
   return () => {
-    diagnosticsChannel.unsubscribe('http.client.request.created', onRequestCreatedOrStarted);
-    diagnosticsChannel.unsubscribe('http.client.request.start', onRequestCreatedOrStarted);
-    diagnosticsChannel.unsubscribe('http.client.response.finish', onResponseFinish);
-    diagnosticsChannel.unsubscribe('http.client.request.error', onRequestError);
+    unsubscribe();
     if (settings === compiled) settings = undefined;
   };
 }

@@ -1,4 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { subscribeChannels } from './subscribe-channels.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { context, diag, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
@@ -58,15 +58,14 @@ let settings: HttpInstrumentationSettings | undefined;
 /** Subscribes the server channels (and Fastify's); returns the unsubscribe. */
 export function subscribeHttpServer(compiled: HttpInstrumentationSettings): () => void {
   settings = compiled;
-  diagnosticsChannel.subscribe('http.server.request.start', onRequestStart);
-  diagnosticsChannel.subscribe('http.server.response.finish', onResponseFinish);
-  diagnosticsChannel.subscribe('tracing:fastify.request.handler:start', onFastifyHandlerStart);
-  diagnosticsChannel.subscribe('tracing:fastify.request.handler:error', onFastifyHandlerError);
+  const unsubscribe = subscribeChannels([
+    ['http.server.request.start', onRequestStart],
+    ['http.server.response.finish', onResponseFinish],
+    ['tracing:fastify.request.handler:start', onFastifyHandlerStart],
+    ['tracing:fastify.request.handler:error', onFastifyHandlerError],
+  ]);
   return () => {
-    diagnosticsChannel.unsubscribe('http.server.request.start', onRequestStart);
-    diagnosticsChannel.unsubscribe('http.server.response.finish', onResponseFinish);
-    diagnosticsChannel.unsubscribe('tracing:fastify.request.handler:start', onFastifyHandlerStart);
-    diagnosticsChannel.unsubscribe('tracing:fastify.request.handler:error', onFastifyHandlerError);
+    unsubscribe();
     if (settings === compiled) settings = undefined;
   };
 }
