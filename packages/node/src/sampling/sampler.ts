@@ -1,4 +1,4 @@
-import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
+import type { Attributes, Context, Link, SpanKind, TraceState } from '@opentelemetry/api';
 
 export enum SamplingDecision {
   /** Not recorded, not exported; the span is a cheap non-recording span. */
@@ -12,7 +12,7 @@ export interface SamplingResult {
   readonly decision: SamplingDecision;
   readonly attributes?: Attributes;
   /** Replaces the trace state carried by the new span when set. */
-  readonly traceState?: import('@opentelemetry/api').TraceState;
+  readonly traceState?: TraceState;
 }
 
 /** Same contract as the OpenTelemetry SDK's Sampler, so its behaviour tables carry over. */

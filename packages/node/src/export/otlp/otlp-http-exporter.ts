@@ -1,14 +1,11 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { diag } from '@opentelemetry/api';
 import type { FinishedSpan } from '../../trace/finished-span.js';
-import type { ExportResult, SpanExporter } from '../span-exporter.js';
 import type { EnvRecord } from '../env-integer.js';
-import { ExportLifecycle } from '../http/export-lifecycle.js';
-import { postWithRetry } from '../http/post-with-retry.js';
+import { HttpSpanExporter, type HttpExportRequest } from '../http/http-span-exporter.js';
 import type { RetryPolicy } from '../http/post-with-retry.js';
+import type { HttpResponseData } from '../http/send-request.js';
 import { OtlpProtobufEncoder } from './encode-otlp-protobuf.js';
 import { encodeOtlpJson } from './encode-otlp-json.js';
 import { parsePartialSuccess } from './parse-export-response.js';
@@ -42,16 +39,12 @@ export interface OtlpHttpSpanExporterOptions {
  * within the timeout; everything else fails the export without retry. The requests are never
  * traced (see sendRequest).
  */
-export class OtlpHttpSpanExporter implements SpanExporter {
-  readonly url: URL;
+export class OtlpHttpSpanExporter extends HttpSpanExporter {
   readonly protocol: OtlpHttpProtocol;
   readonly compression: OtlpCompression;
   readonly timeoutMillis: number;
-  private readonly headers: Record<string, string>;
-  private readonly agent: http.Agent;
-  private readonly retry: Partial<RetryPolicy> | undefined;
+  protected readonly request: HttpExportRequest;
   private readonly encoder = new OtlpProtobufEncoder();
-  private readonly lifecycle: ExportLifecycle;
 
   /** An exporter configured from OTEL_EXPORTER_OTLP_* (see otlpConfigFromEnv). */
   static fromEnv(env: EnvRecord, overrides: Partial<OtlpHttpSpanExporterOptions> = {}): OtlpHttpSpanExporter {
@@ -59,65 +52,32 @@ export class OtlpHttpSpanExporter implements SpanExporter {
   }
 
   constructor(options: OtlpHttpSpanExporterOptions = {}) {
-    this.url = new URL(options.url ?? DEFAULT_OTLP_TRACES_URL);
+    super('OTLP exporter', new URL(options.url ?? DEFAULT_OTLP_TRACES_URL), options.tls);
     this.protocol = options.protocol ?? 'http/protobuf';
     this.compression = options.compression ?? 'none';
     this.timeoutMillis = options.timeoutMillis ?? DEFAULT_OTLP_TIMEOUT_MILLIS;
-    this.retry = options.retry;
-    this.headers = {
-      ...lowerCaseKeys(options.headers ?? {}),
-      'content-type': this.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
-      'user-agent': SKEIN_USER_AGENT,
-      ...(this.compression === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
-    };
-    this.agent =
-      this.url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: true, maxSockets: 4, ...(options.tls ?? {}) })
-        : new http.Agent({ keepAlive: true, maxSockets: 4 });
-    this.lifecycle = new ExportLifecycle('OTLP exporter', this.agent);
-  }
-
-  export(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    return this.lifecycle.export(spans, (batch) => this.send(batch));
-  }
-
-  forceFlush(): Promise<void> {
-    return this.lifecycle.forceFlush();
-  }
-
-  shutdown(): Promise<void> {
-    return this.lifecycle.shutdown();
-  }
-
-  private async send(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    let body: Uint8Array;
-    try {
-      body = this.protocol === 'http/json' ? encodeOtlpJson(spans) : this.encoder.encode(spans);
-      if (this.compression === 'gzip') body = await gzipAsync(body);
-    } catch (error) {
-      diag.error('OTLP exporter: could not encode spans', error);
-      return { ok: false, error: error as Error, retryable: false };
-    }
-    const result = await postWithRetry({
-      url: this.url,
-      headers: this.headers,
-      body,
+    this.request = {
+      headers: {
+        ...lowerCaseKeys(options.headers ?? {}),
+        'content-type': this.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
+        'user-agent': SKEIN_USER_AGENT,
+        ...(this.compression === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
+      },
       timeoutMillis: this.timeoutMillis,
-      agent: this.agent,
-      ...(this.retry ? { retry: this.retry } : {}),
-    });
-    if (!result.ok) {
-      diag.warn(`OTLP exporter: sending ${spans.length} spans to ${this.url.href} failed: ${result.error.message}`);
-      return { ok: false, error: result.error, retryable: result.retryable };
-    }
-    const partial = parsePartialSuccess(result.response.body, headerText(result.response.headers['content-type']));
+      retry: options.retry,
+    };
+  }
+
+  protected async encode(spans: readonly FinishedSpan[]): Promise<Uint8Array> {
+    const body = this.protocol === 'http/json' ? encodeOtlpJson(spans) : this.encoder.encode(spans);
+    return this.compression === 'gzip' ? gzipAsync(body) : body;
+  }
+
+  protected override onAccepted(response: HttpResponseData, spanCount: number): void {
+    const partial = parsePartialSuccess(response.body, headerText(response.headers['content-type']));
     if (partial) {
-      diag.warn(
-        `OTLP exporter: the server rejected ${partial.rejectedSpans} of ${spans.length} spans` +
-          (partial.errorMessage ? `: ${partial.errorMessage}` : ''),
-      );
+      diag.warn(`OTLP exporter: the server rejected ${partial.rejectedSpans} of ${spanCount} spans` + (partial.errorMessage ? `: ${partial.errorMessage}` : ''));
     }
-    return { ok: true };
   }
 }
 

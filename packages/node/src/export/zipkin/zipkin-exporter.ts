@@ -1,12 +1,8 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { diag } from '@opentelemetry/api';
 import type { FinishedSpan } from '../../trace/finished-span.js';
-import type { ExportResult, SpanExporter } from '../span-exporter.js';
 import { firstSetEnv, integerFromEnv } from '../env-integer.js';
 import type { EnvRecord } from '../env-integer.js';
-import { ExportLifecycle } from '../http/export-lifecycle.js';
-import { postWithRetry } from '../http/post-with-retry.js';
+import { HttpSpanExporter, type HttpExportRequest } from '../http/http-span-exporter.js';
 import type { RetryPolicy } from '../http/post-with-retry.js';
 import { toZipkinSpan } from './to-zipkin-span.js';
 
@@ -41,55 +37,21 @@ export function zipkinOptionsFromEnv(env: EnvRecord): { url: string; timeoutMill
 }
 
 /** Sends spans to a Zipkin server as a v2 JSON list (`POST /api/v2/spans`). */
-export class ZipkinSpanExporter implements SpanExporter {
-  readonly url: URL;
-  private readonly headers: Record<string, string>;
-  private readonly timeoutMillis: number;
+export class ZipkinSpanExporter extends HttpSpanExporter {
+  protected readonly request: HttpExportRequest;
   private readonly serviceName: string;
-  private readonly retry: Partial<RetryPolicy> | undefined;
-  private readonly agent: http.Agent;
-  private readonly lifecycle: ExportLifecycle;
 
   constructor(options: ZipkinSpanExporterOptions = {}) {
-    this.url = new URL(options.url ?? DEFAULT_ZIPKIN_URL);
-    this.headers = { ...options.headers, 'content-type': 'application/json' };
-    this.timeoutMillis = options.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS;
+    super('Zipkin exporter', new URL(options.url ?? DEFAULT_ZIPKIN_URL));
+    this.request = {
+      headers: { ...options.headers, 'content-type': 'application/json' },
+      timeoutMillis: options.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS,
+      retry: options.retry,
+    };
     this.serviceName = options.serviceName ?? 'unknown_service:node';
-    this.retry = options.retry;
-    this.agent = this.url.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
-    this.lifecycle = new ExportLifecycle('Zipkin exporter', this.agent);
   }
 
-  export(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    return this.lifecycle.export(spans, (batch) => this.send(batch));
-  }
-
-  forceFlush(): Promise<void> {
-    return this.lifecycle.forceFlush();
-  }
-
-  shutdown(): Promise<void> {
-    return this.lifecycle.shutdown();
-  }
-
-  private async send(spans: readonly FinishedSpan[]): Promise<ExportResult> {
-    let body: Buffer;
-    try {
-      body = Buffer.from(JSON.stringify(spans.map((span) => toZipkinSpan(span, this.serviceName))), 'utf8');
-    } catch (error) {
-      diag.error('Zipkin exporter: could not encode spans', error);
-      return { ok: false, error: error as Error, retryable: false };
-    }
-    const result = await postWithRetry({
-      url: this.url,
-      headers: this.headers,
-      body,
-      timeoutMillis: this.timeoutMillis,
-      agent: this.agent,
-      ...(this.retry ? { retry: this.retry } : {}),
-    });
-    if (result.ok) return { ok: true };
-    diag.warn(`Zipkin exporter: sending ${spans.length} spans to ${this.url.href} failed: ${result.error.message}`);
-    return { ok: false, error: result.error, retryable: result.retryable };
+  protected encode(spans: readonly FinishedSpan[]): Uint8Array {
+    return Buffer.from(JSON.stringify(spans.map((span) => toZipkinSpan(span, this.serviceName))), 'utf8');
   }
 }
